@@ -1,0 +1,35 @@
+"""innerthigh-kit: teach why the inner thighs matter, and build classes that train them.
+
+The public names are imported lazily (PEP 562), so ``import innerthigh_kit`` stays light:
+matplotlib, pandas and the Jupyter machinery load only when a function that needs them runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .errors import HandoutError, KitError, LibraryError, PlanError
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY = {
+    "Exercise": "exercises",
+    "Library": "exercises",
+    "load_library": "exercises",
+}
+
+__all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]
+
+
+def __getattr__(name: str):
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'innerthigh_kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,152 @@
+"""`innerthigh-kit`: a thin shell over the Python API.
+
+Each command parses its arguments, calls the API and prints. A mistake the user can fix
+(a bad file, an unknown tag) prints a short plain message and exits 1 (2 for wrong arguments);
+`--debug` shows the traceback as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from . import vocab
+from .errors import KitError
+
+# Each command: name -> (add_arguments, run). run(args) returns the exit code.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
+
+
+def command(name: str, help: str):
+    """Register a sub-command: decorate its ``run(args)`` and give its argument builder."""
+
+    def register(run: Callable) -> Callable:
+        _COMMANDS[name] = (help, run.add_arguments, run)  # type: ignore[attr-defined]
+        return run
+
+    return register
+
+
+def arguments(add: Callable[[argparse.ArgumentParser], None]):
+    def attach(run: Callable) -> Callable:
+        run.add_arguments = add  # type: ignore[attr-defined]
+        return run
+
+    return attach
+
+
+def _choices(values: Sequence) -> str:
+    return ", ".join(map(str, values))
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+def _add_exercises(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--category", choices=vocab.CATEGORIES, metavar="C",
+                        help=f"only this category: {_choices(vocab.CATEGORIES)}")
+    parser.add_argument("--equipment", nargs="+", choices=vocab.EQUIPMENT, metavar="E",
+                        help="only exercises needing nothing beyond this equipment (a mat is "
+                        f"assumed): {_choices(vocab.EQUIPMENT)}")
+    parser.add_argument("--level-max", type=int, choices=vocab.LEVELS, metavar="N",
+                        help="only levels up to N (1, 2 or 3)")
+    parser.add_argument("--position", choices=vocab.POSITIONS, metavar="P",
+                        help=f"only this position: {_choices(vocab.POSITIONS)}")
+    parser.add_argument("--avoid", nargs="+", choices=vocab.CAUTIONS, metavar="TAG",
+                        help=f"leave out exercises to avoid with: {_choices(vocab.CAUTIONS)}")
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
+                        help="your own exercise files or folders, added to the kit's")
+    parser.add_argument("--json", action="store_true", help="print JSON records instead")
+
+
+@command("exercises", "list the exercise library, filtered")
+@arguments(_add_exercises)
+def _run_exercises(args: argparse.Namespace) -> int:
+    from .exercises import load_library
+
+    library = load_library(*args.library)
+    chosen = library.filter(
+        category=args.category,
+        equipment_available=args.equipment,
+        level_max=args.level_max,
+        position=args.position,
+        avoid_cautions=args.avoid,
+    )
+    if args.json:
+        print(json.dumps([exercise.to_record() for exercise in chosen], indent=2,
+                         ensure_ascii=False))
+        return 0
+    if not chosen:
+        print("No exercise matches these filters. Try fewer filters or more equipment.")
+        return 0
+    width = max(len(exercise.id) for exercise in chosen)
+    for exercise in chosen:
+        extra = ", ".join(e for e in exercise.equipment if e != "mat") or "mat only"
+        print(f"{exercise.id:<{width}}  L{exercise.level}  {exercise.category:<10}  "
+              f"{exercise.name}  [{extra}]")
+    print(f"\n{len(chosen)} of {len(library)} exercises.")
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _add_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="exercise files (.yaml) or folders of them")
+
+
+@command("validate", "check your own exercise files against the library's rules")
+@arguments(_add_validate)
+def _run_validate(args: argparse.Namespace) -> int:
+    from .exercises import load_library
+
+    library = load_library(*args.paths)  # raises LibraryError listing every problem
+    print(f"All good: {', '.join(args.paths)} checked; the library now has "
+          f"{len(library)} exercises.")
+    return 0
+
+
+# --------------------------------------------------------------------------- main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="innerthigh-kit",
+        description="The inner-thigh teaching kit: exercises, class plans and handouts.",
+    )
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something goes wrong")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_arguments, run) in _COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text[0].upper()
+                                    + help_text[1:] + ".")
+        add_arguments(sub)
+        sub.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KitError as error:
+        if args.debug:
+            raise
+        print(f"innerthigh-kit {args.command}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `innerthigh-kit exercises | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
