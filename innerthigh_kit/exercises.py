@@ -194,7 +194,8 @@ def _check_entry(where: str, raw: dict) -> list[Problem]:
                 problems.append(Problem(where, field.name, "is missing.",
                                         f"Add it: {field.help}, e.g. {field.example}."))
             continue
-        problems += [Problem(where, field.name, message) for message in field.check(raw[field.name])]
+        value = _strip_lines(raw[field.name])
+        problems += [Problem(where, field.name, message) for message in field.check(value)]
     unknown = sorted(set(raw) - set(FIELD_NAMES) - {"__line__"})
     for name in unknown:
         close = difflib.get_close_matches(name, FIELD_NAMES, n=1)
@@ -284,9 +285,10 @@ def load_references() -> dict[str, str]:
     data, problems = _read_yaml(path)
     if problems:
         raise LibraryError.from_problems("The kit's reference list has a problem:", problems)
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    references = _strip_lines(data) if isinstance(data, dict) else None
+    if not references or not all(isinstance(v, str) for v in references.values()):
         raise LibraryError(f"{path} should map reference keys to citation text.")
-    return {key: value for key, value in data.items() if key != "__line__"}
+    return references
 
 
 class Library:

@@ -120,8 +120,9 @@ def check_dosage(value: Any) -> list[str]:
             problems.append(f"'reps' is {reps!r}; it should be a whole number from 1 to 100.")
         per_rep = value.get("seconds_per_rep")
         if not _positive_number(per_rep) or per_rep > 60:
+            shown = "missing" if per_rep is None else f"{per_rep!r}"
             problems.append(
-                f"'seconds_per_rep' is {per_rep!r}; say how many seconds one rep takes "
+                f"'seconds_per_rep' is {shown}; say how many seconds one rep takes "
                 "(more than 0, at most 60), e.g. 3."
             )
     elif "seconds_per_rep" in value:
