@@ -109,6 +109,67 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- handouts
+
+
+def _add_handout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the handout to write: .html, .pdf or .ipynb")
+    parser.add_argument("--audience", choices=("participant", "instructor"),
+                        default="participant",
+                        help="participant (take-home sheet, the default) or instructor "
+                        "(adds the reasoning and the plan check)")
+    parser.add_argument("--no-diagrams", action="store_true", help="leave the diagrams out")
+    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4",
+                        help="paper size for PDF (default A4)")
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
+                        help="your own exercise files, if the plan uses them")
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
+
+
+@command("handout", "render a class plan as a handout (HTML, PDF or notebook)")
+@arguments(_add_handout)
+def _run_handout(args: argparse.Namespace) -> int:
+    from .handouts import render_handout
+
+    out = render_handout(args.plan, args.output, args.audience,
+                         include_diagrams=not args.no_diagrams, paper=args.paper,
+                         library_paths=args.library, force=args.force)
+    print(f"Handout written: {out}")
+    return 0
+
+
+def _add_workshop(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plans", metavar="PLANS_DIR", help="a folder of class plans (.yaml)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
+                        help="the folder for the handouts and their index.html")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="how many handouts to render at once (default: one per core)")
+    parser.add_argument("--format", choices=("html", "pdf", "ipynb"), default="html",
+                        help="handout format (default html)")
+    parser.add_argument("--audience", choices=("participant", "instructor"),
+                        default="participant", help="participant (default) or instructor")
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
+                        help="your own exercise files, if the plans use them")
+    parser.add_argument("--force", action="store_true", help="replace existing handouts")
+
+
+@command("workshop", "render handouts for a whole folder of class plans, in parallel")
+@arguments(_add_workshop)
+def _run_workshop(args: argparse.Namespace) -> int:
+    from .handouts import render_workshop
+
+    result = render_workshop(args.plans, args.output, args.jobs, audience=args.audience,
+                             fmt="." + args.format, library_paths=args.library,
+                             force=args.force, progress=sys.stderr.isatty())
+    print(f"{len(result.rendered)} handout(s) written to {result.out_dir}; "
+          f"open {result.index}.")
+    for path, reason in result.failed:
+        print(f"Could not make a handout for {path}: {reason}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
 # --------------------------------------------------------------------------- main
 
 

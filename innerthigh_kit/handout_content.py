@@ -1,0 +1,279 @@
+"""What a handout says: the pieces the handout template notebook displays, one call per cell.
+
+Every piece is HTML built from the plan and the library, with every bit of user text escaped
+(titles, notes, custom exercise names and cues), so a plan titled ``<script>`` prints as text.
+The lever diagrams are drawn once per kit version and kept as SVG in a cache folder, so a
+workshop of twenty handouts draws them once, and a handout kernel need not import matplotlib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from . import vocab
+from .handouts import AUDIENCES, check_parameters
+
+DISCLAIMER = (
+    "This handout is for exercise education, not medical advice. If you are pregnant, have "
+    "recently had a baby, or have pain, an injury or a health condition, ask a health "
+    "professional (your doctor, midwife or physiotherapist) what suits you. Stop any exercise "
+    "that hurts."
+)
+
+
+def _minutes(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
+
+
+class _Html:
+    """An HTML fragment that Jupyter displays as HTML (and nbconvert exports as is)."""
+
+    def __init__(self, markup: str, title: str | None = None):
+        self.markup = markup
+        self.title = title
+
+    def _repr_html_(self):
+        if self.title is None:
+            return self.markup
+        # The page title travels to the exporter in the output's metadata.
+        return self.markup, {"innerthigh_kit": {"title": self.title}}
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+class Handout:
+    """The content of one handout: a plan, its library, and who it is for."""
+
+    def __init__(self, plan, library, audience: str = "participant",
+                 include_diagrams: bool = True):
+        if audience not in AUDIENCES:
+            raise ValueError(audience)
+        self.plan = plan
+        self.library = library
+        self.audience = audience
+        self.include_diagrams = include_diagrams
+        self.record = plan.to_json_dict()
+
+    @classmethod
+    def from_parameters(cls, plan_path: str, audience: str = "participant",
+                        include_diagrams: bool = True, paper: str = "A4",
+                        library_paths: Sequence[str] = ()) -> Handout:
+        """Check the template's parameters, then load the plan and the library."""
+        check_parameters(plan_path, audience, include_diagrams, paper, library_paths)
+        from .exercises import load_library
+        from .plans import ClassPlan
+
+        return cls(ClassPlan.load(plan_path), load_library(*library_paths), audience,
+                   include_diagrams)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _items(self):
+        for section in self.record["sections"]:
+            for item in section["items"]:
+                yield section, item
+
+    def _exercise(self, exercise_id: str):
+        return self.library.get(exercise_id) if exercise_id in self.library else None
+
+    def _tags(self) -> list[str]:
+        audience = self.record.get("audience", {})
+        tags = list(vocab.POPULATION_CAUTIONS.get(audience.get("population", "general"), ()))
+        return tags + [c for c in audience.get("conditions", []) if c not in tags]
+
+    # ------------------------------------------------------------------ pieces
+
+    def header(self) -> _Html:
+        record = self.record
+        audience = record.get("audience", {})
+        population = audience.get("population", "general")
+        who = "everyone" if population == "general" else population.replace("-", " ")
+        equipment = sorted({e for _, item in self._items()
+                            if (ex := self._exercise(item["exercise"]))
+                            for e in ex.equipment})
+        count = sum(1 for _ in self._items())
+        version = "Instructor's notes" if self.audience == "instructor" else "Your class"
+        facts = [
+            ("Class length", f"{record['target_minutes']} min"),
+            ("Timed total", _minutes(record["total_seconds"])),
+            ("Exercises", str(count)),
+            ("Level", str(audience.get("level", "–"))),
+            ("You need", ", ".join(equipment) or "a mat"),
+        ]
+        facts_html = "".join(f"<div>{escape(k)}: <strong>{escape(v)}</strong></div>"
+                             for k, v in facts)
+        conditions = audience.get("conditions") or []
+        extra = f" · with care for: {escape(', '.join(conditions))}" if conditions else ""
+        markup = (f"<h1>{escape(record['title'])}</h1>"
+                  f"<p class=\"subtitle\">{escape(version)} · a class for {escape(who)}{extra}</p>"
+                  f"<div class=\"facts\">{facts_html}</div>")
+        return _Html(markup, title=record["title"])
+
+    def sequence(self) -> _Html:
+        rows = []
+        for section in self.record["sections"]:
+            rows.append(f"<tr><td class=\"section\" colspan=\"5\">"
+                        f"{escape(section['name'].replace('-', ' ').capitalize())}</td></tr>")
+            for item in section["items"]:
+                exercise = self._exercise(item["exercise"])
+                name = exercise.name if exercise else item["exercise"]
+                if item.get("hold_seconds"):
+                    dose = f"{item['sets']} × {item['hold_seconds']:g} s hold"
+                else:
+                    dose = f"{item['sets']} × {item.get('reps') or 0} reps"
+                sides = "each side" if item.get("per_side") else "both together"
+                cues = exercise.cues[:2] if exercise else ()
+                cue_html = "".join(f"<div class=\"cue\">{escape(c)}</div>" for c in cues)
+                rows.append(
+                    f"<tr><td><strong>{escape(name)}</strong>{cue_html}</td>"
+                    f"<td>{escape(dose)}</td><td>{escape(sides)}</td>"
+                    f"<td class=\"num\">{escape(_minutes(item['seconds']))}</td></tr>")
+        head = ("<tr><th>Exercise and key cues</th><th>Dosage</th><th>Sides</th>"
+                "<th class=\"num\">Time</th></tr>")
+        return _Html(f"<h2>The sequence</h2><table>{head}{''.join(rows)}</table>"
+                     "<p class=\"small\">Times include both sides, rests and changes of "
+                     "position.</p>")
+
+    def why(self) -> _Html:
+        served: dict[str, list[str]] = {reason: [] for reason in vocab.REASONS}
+        for _, item in self._items():
+            exercise = self._exercise(item["exercise"])
+            if exercise:
+                for reason in exercise.reasons:
+                    if exercise.name not in served[reason]:
+                        served[reason].append(exercise.name)
+        items = []
+        for reason, names in served.items():
+            if names:
+                items.append(f"<li><strong>{escape(vocab.REASON_WORDS[reason].capitalize())}"
+                             f"</strong> — {escape(', '.join(names[:4]))}.</li>")
+        return _Html(
+            "<h2>Why these exercises</h2><ul>" + "".join(items) + "</ul>"
+            "<p class=\"note\">Your inner thighs (the adductors) run along the whole inside of "
+            "the thigh bone, from the pubic bone to just above the knee. Squeeze along the whole "
+            "length of the thigh, not only at the knees (a coaching cue). Train them strong and "
+            "mobile: a stretch alone won't make a muscle strong.</p>")
+
+    def cautions(self) -> _Html:
+        tags = self._tags()
+        notes = []
+        for _, item in self._items():
+            exercise = self._exercise(item["exercise"])
+            if exercise:
+                for caution in exercise.modifications(tags) + exercise.clashes(tags):
+                    notes.append(f"<li><strong>{escape(exercise.name)}</strong>: "
+                                 f"{escape(caution.note)}</li>")
+        listed = f"<ul>{''.join(notes)}</ul>" if notes else ""
+        return _Html(f"<h2>Take care</h2>{listed}<p class=\"caution\">{escape(DISCLAIMER)}</p>")
+
+    def reasoning(self) -> _Html:
+        if self.audience != "instructor":
+            return _Html("")
+        text = self.plan.explain(self.library)
+        paragraphs = [p.strip() for p in str(text).split("\n\n") if p.strip()]
+        body = "".join("<p>" + escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+        return _Html(f"<h2>Reasoning (instructor)</h2>{body}")
+
+    def findings(self) -> _Html:
+        if self.audience != "instructor":
+            return _Html("")
+        from . import check_plan
+
+        found = check_plan(self.plan, self.library)
+        if not found:
+            return _Html("<h2>Plan check</h2><p>No findings: the plan passes every check.</p>")
+        items = "".join(
+            f"<li class=\"finding-{escape(f.severity)}\"><strong>{escape(f.severity)}</strong>: "
+            f"{escape(f.message)}</li>" for f in found)
+        return _Html(f"<h2>Plan check</h2><ul>{items}</ul>")
+
+    def sources(self) -> _Html:
+        cited: list[str] = []
+        for _, item in self._items():
+            exercise = self._exercise(item["exercise"])
+            for source in exercise.sources if exercise else ():
+                citation = self.library.citation(source)
+                if citation not in cited:
+                    cited.append(citation)
+        items = "".join(f"<li>{escape(c)}</li>" for c in cited)
+        credit = ("Diagrams: OpenSim Gait2392 model (Delp et al. 1990; CC BY 3.0)."
+                  if self.include_diagrams else "")
+        return _Html(f"<h2>Sources</h2><ol class=\"sources\">{items}</ol>"
+                     f"<p class=\"small\">{escape(credit)} Made with innerthigh-kit.</p>")
+
+    def diagrams(self) -> _Html:
+        if not self.include_diagrams:
+            return _Html("")
+        figures = []
+        for name, caption in self._diagram_choice():
+            figures.append(f"<figure>{cached_svg(name)}<figcaption>{escape(caption)}"
+                           "</figcaption></figure>")
+        return _Html("<h2>The picture behind it</h2>" + "".join(figures))
+
+    def _diagram_choice(self) -> list[tuple[str, str]]:
+        seconds = {"strength": 0.0, "stretch": 0.0}
+        for section, item in self._items():
+            exercise = self._exercise(item["exercise"])
+            category = exercise.category if exercise else section["name"]
+            if category in ("strength", "activation"):
+                seconds["strength"] += item["seconds"]
+            elif category in ("stretch", "mobility"):
+                seconds["stretch"] += item["seconds"]
+        knee = ("knee_view", "How the inner thighs pull the thigh bone in toward the midline "
+                "about the hip: a lever with the hip as its pivot.")
+        stretch = ("stretch_curves", "How far each inner-thigh muscle lengthens as the leg "
+                   "opens out to the side.")
+        if seconds["stretch"] > 1.5 * seconds["strength"]:
+            return [stretch, knee]
+        return [knee, stretch] if seconds["stretch"] else [knee]
+
+
+# --------------------------------------------------------------------------- diagram cache
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "innerthigh-kit" / "diagrams"
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the drawing code or the anatomy data change."""
+    from ._data import data_path
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = [here / "anatomy.py", here / "diagrams.py", *sorted(data_path("anatomy").glob("*"))]
+    for path in files:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_svg(name: str) -> str:
+    """The SVG markup of the named diagram from ``innerthigh_kit.diagrams``, drawn once."""
+    path = _cache_dir() / f"{name}-{_code_fingerprint()}.svg"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    import io
+
+    from . import diagrams
+
+    figure = getattr(diagrams, name)()
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]  # drop the XML prologue: it is inlined into HTML
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs the cache
+    return svg
