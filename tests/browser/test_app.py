@@ -1,0 +1,70 @@
+"""App mode: the class builder served by voila (code hidden), used as an instructor would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import innerthigh_kit as kit
+
+from .conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
+    page.goto(voila_app.url)
+    build = page.locator(".itk-build button, button.itk-build").first
+    build.wait_for(state="visible", timeout=90_000)
+    assert page.locator("text=from innerthigh_kit").count() == 0, "code stays hidden"
+
+    # 30 minutes: the slider steps by 5 from 45, so three presses to the left
+    handle = page.locator(".itk-minutes .noUi-handle").first
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowLeft")
+    page.locator(".itk-population select").select_option("postnatal")
+    page.locator(".itk-equipment label", has_text="small-ball").locator("input").check()
+    page.locator(".itk-conditions label", has_text="knee-pain").locator("input").check()
+    build.click()
+
+    total = page.locator(".itk-total")
+    total.get_by_text("Total").wait_for()
+    assert "of 30 min planned" in total.inner_text()
+    items = page.locator(".itk-items select option")
+    count = items.count()
+    assert count >= 5
+    screenshot(page, "app-built")
+
+    # edit: the third exercise gets one more set; then remove the fourth
+    page.locator(".itk-items select").select_option(index=2)
+    sets = page.locator(".itk-sets input")
+    before = total.inner_text()
+    sets.fill(str(int(sets.input_value()) + 1))
+    sets.press("Enter")
+    page.wait_for_function(
+        "([sel, old]) => document.querySelector(sel).innerText !== old",
+        arg=[".itk-total", before])
+    page.locator(".itk-items select").select_option(index=3)
+    removed = page.locator(".itk-items select option").nth(3).inner_text().split("·")[1]
+    page.locator("button.itk-remove, .itk-remove button").first.click()
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n",
+        arg=[".itk-items select option", count - 1])
+
+    name = page.locator(".itk-save-name input")
+    name.fill("browser-class.yaml")
+    page.locator("button.itk-save, .itk-save button").first.click()
+    page.locator(".itk-status").get_by_text("Saved to").wait_for()
+    screenshot(page, "app-saved")
+
+    plans_dir = Path(voila_app.saved_plans)
+    plan = kit.ClassPlan.load(plans_dir / "browser-class.yaml")
+    record = plan.to_json_dict()
+    flat = [item for section in record["sections"] for item in section["items"]]
+    assert len(flat) == count - 1
+    library = kit.load_library()
+    assert removed.split("—")[0].strip() not in [library.get(i["exercise"]).name for i in flat]
+    assert record["target_minutes"] == 30
+    assert record["audience"]["population"] == "postnatal"
