@@ -13,8 +13,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from .. import vocab
 from ..errors import KitError
+from .request_form import RequestForm
 
 _SEVERITY_ICON = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
 
@@ -27,18 +27,6 @@ def plans_dir() -> Path:
 def _minutes(seconds: float) -> str:
     seconds = int(round(seconds))
     return f"{seconds // 60} min {seconds % 60:02d} s"
-
-
-def _checkboxes(values, css: str, checked=()) -> w.Box:
-    boxes = [w.Checkbox(value=value in checked, description=value, indent=False,
-                        layout=w.Layout(width="auto", margin="0 12px 0 0")) for value in values]
-    box = w.Box(boxes, layout=w.Layout(flex_flow="row wrap"))
-    box.add_class(css)
-    return box
-
-
-def _ticked(box: w.Box) -> list[str]:
-    return [child.description for child in box.children if child.value]
 
 
 class ClassBuilder:
@@ -59,24 +47,8 @@ class ClassBuilder:
     # ------------------------------------------------------------------ layout
 
     def _form(self) -> None:
-        style = {"description_width": "120px"}
-        self.title = w.Text(value="Inner thighs: strong and mobile", description="Class title",
-                            style=style, layout=w.Layout(width="520px"))
-        self.minutes = w.IntSlider(value=45, min=15, max=90, step=5, description="Minutes",
-                                   style=style, continuous_update=False)
-        self.minutes.add_class("itk-minutes")
-        self.level = w.ToggleButtons(options=[("1 beginner", 1), ("2 intermediate", 2),
-                                              ("3 advanced", 3)], value=1, description="Level",
-                                     style={**style, "button_width": "110px"})
-        self.level.add_class("itk-level")
-        self.population = w.Dropdown(options=vocab.POPULATIONS, value="general",
-                                     description="Who is coming", style=style)
-        self.population.add_class("itk-population")
-        self.focus = w.ToggleButtons(options=vocab.FOCUSES, value="balanced", description="Focus",
-                                     style={**style, "button_width": "90px"})
-        self.focus.add_class("itk-focus")
-        self.equipment = _checkboxes([e for e in vocab.EQUIPMENT if e != "mat"], "itk-equipment")
-        self.conditions = _checkboxes(vocab.CAUTIONS, "itk-conditions")
+        self.request_form = RequestForm()
+        self.title = self.request_form.title
         self.build_button = w.Button(description="Build the class", button_style="primary",
                                      icon="magic", layout=w.Layout(width="180px"))
         self.build_button.add_class("itk-build")
@@ -85,13 +57,9 @@ class ClassBuilder:
         self.again_button.add_class("itk-again")
         self.build_button.on_click(lambda _: self.build())
         self.again_button.on_click(lambda _: self.build(next_seed=True))
-        label = lambda text: w.HTML(f"<b>{text}</b>")  # noqa: E731
         self.form = w.VBox([
             w.HTML("<h3 style='margin:0'>1. What class do you need to teach?</h3>"),
-            self.title, self.minutes, self.level, self.population, self.focus,
-            label("Equipment you have (a mat is assumed)"), self.equipment,
-            label("Anyone with these needs? (the plan leaves out what to avoid)"),
-            self.conditions, w.HBox([self.build_button, self.again_button]),
+            self.request_form.widget, w.HBox([self.build_button, self.again_button]),
         ])
         self.error = w.HTML()
         self.error.add_class("itk-error")
@@ -160,11 +128,7 @@ class ClassBuilder:
     # ------------------------------------------------------------------ actions
 
     def request(self):
-        from ..plans import ClassRequest
-
-        return ClassRequest(minutes=self.minutes.value, level=self.level.value,
-                            equipment=_ticked(self.equipment), population=self.population.value,
-                            conditions=_ticked(self.conditions), focus=self.focus.value)
+        return self.request_form.request()
 
     def build(self, next_seed: bool = False) -> None:
         """Build a plan from the form (a new version with ``next_seed``)."""
@@ -342,7 +306,7 @@ class ClassBuilder:
         used = {i.exercise for s in self.plan.sections for i in s.items}
         self.add_choice.options = [("", "")] + [
             (f"{e.name} ({e.category}, level {e.level})", e.id)
-            for e in self.library.filter(equipment_available=_ticked(self.equipment))
+            for e in self.library.filter(equipment_available=self.request_form.equipment_ticked)
             if e.id not in used]
         self._show_selected()
 
