@@ -1,0 +1,26 @@
+"""ipywidgets UIs, thin over the kit's API. Imported lazily: ipywidgets loads on first use."""
+
+from __future__ import annotations
+
+import importlib
+
+# public name -> module in this package
+_LAZY = {
+    "ClassBuilder": "class_builder",
+    "class_builder": "class_builder",
+    "WorkshopPlanner": "workshop",
+    "workshop_planner": "workshop",
+}
+
+
+def __getattr__(name: str):
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'innerthigh_kit.widgets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(_LAZY)
