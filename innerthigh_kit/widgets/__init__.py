@@ -6,8 +6,8 @@ import importlib
 
 # public name -> module in this package
 _LAZY = {
-    "ClassBuilder": "class_builder",
-    "class_builder": "class_builder",
+    "ClassBuilder": "plan_builder",
+    "class_builder": "plan_builder",
     "WorkshopPlanner": "workshop",
     "workshop_planner": "workshop",
 }

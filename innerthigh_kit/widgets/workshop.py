@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from .. import vocab
 from ..errors import KitError, PlanError
-from .class_builder import plans_dir
+from .plan_builder import plans_dir
 from .request_form import RequestForm
 
 
