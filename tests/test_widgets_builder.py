@@ -1,0 +1,178 @@
+"""The class builder and workshop planner, driven from code: set values, press buttons."""
+
+from __future__ import annotations
+
+import pytest
+
+import innerthigh_kit as kit
+from innerthigh_kit.widgets.plan_builder import ClassBuilder
+from innerthigh_kit.widgets.workshop import WorkshopPlanner, parse_group
+
+
+@pytest.fixture(scope="module")
+def library():
+    return kit.load_library()
+
+
+@pytest.fixture
+def builder(library, tmp_path, monkeypatch):
+    monkeypatch.setenv("INNERTHIGH_KIT_PLANS_DIR", str(tmp_path))
+    return ClassBuilder(library)
+
+
+def tick(box, *names):
+    for child in box.children:
+        if child.description in names:
+            child.value = True
+
+
+def build(builder, minutes=30, population="postnatal", equipment=("small-ball",),
+          conditions=("knee-pain",)):
+    form = builder.request_form
+    form.minutes.value = minutes
+    form.population.value = population
+    tick(form.equipment, *equipment)
+    tick(form.conditions, *conditions)
+    builder.build_button.click()
+
+
+def flat_ids(plan):
+    return [item.exercise for section in plan.sections for item in section.items]
+
+
+def test_nothing_shown_until_built(builder):
+    assert builder.plan is None
+    assert builder.plan_area.layout.display == "none"
+    builder.save_button.click()
+    assert "Build a class first" in builder.status.value
+
+
+def test_build_shows_items_total_findings_and_reasoning(builder, library):
+    build(builder)
+    plan = builder.plan
+    assert plan is not None and builder.plan_area.layout.display is None
+    assert len(builder.items.options) == len(flat_ids(plan)) >= 5
+    assert "of 30 min planned" in builder.total.value
+    assert builder.reasoning.value.count("<p>") >= 2
+    assert builder.findings.value
+    request = builder.request()
+    assert request.population == "postnatal" and "knee-pain" in request.conditions
+    for exercise_id in flat_ids(plan):
+        assert not library.get(exercise_id).clashes(["postnatal-early", "knee-pain"])
+
+
+def test_another_version_changes_the_seed(builder):
+    build(builder)
+    first = flat_ids(builder.plan)
+    builder.again_button.click()
+    assert builder.seed == 2
+    assert builder.plan is not None
+    assert flat_ids(builder.plan) != first or len(first) == len(flat_ids(builder.plan))
+
+
+def test_dosage_edit_updates_the_total(builder):
+    build(builder)
+    builder.items.index = 2
+    before = builder.plan.total_seconds
+    builder.sets.value = builder.sets.value + 1
+    assert builder.plan.total_seconds > before
+    assert builder.total.value.count("Total") == 1
+
+
+def test_move_remove_and_add(builder, library):
+    build(builder)
+    ids = flat_ids(builder.plan)
+    builder.items.index = 1
+    builder.buttons["down"].click()
+    moved = flat_ids(builder.plan)
+    assert moved[1:3] == [ids[2], ids[1]] or moved == ids  # a move never crosses a section
+    builder.items.index = 1
+    builder.buttons["remove"].click()
+    assert len(flat_ids(builder.plan)) == len(ids) - 1
+    choice = next(value for _, value in builder.add_choice.options if value)
+    builder.add_choice.value = choice
+    builder.add_button.click()
+    assert choice in flat_ids(builder.plan)
+
+
+def test_swap_for_easier_and_harder_versions(builder, library):
+    build(builder, minutes=45, population="general", equipment=("small-ball", "band"),
+          conditions=())
+    for index, exercise_id in enumerate(flat_ids(builder.plan)):
+        if library.get(exercise_id).progression:
+            break
+    else:
+        pytest.fail("a general class should hold an exercise with a harder version")
+    builder.items.index = index
+    builder.buttons["harder"].click()
+    assert flat_ids(builder.plan)[index] == library.get(exercise_id).progression
+    assert "harder version" in builder.status.value
+
+
+def test_save_writes_the_plan_and_keeps_a_backup(builder, tmp_path):
+    build(builder)
+    builder.save_name.value = "../escape.yaml"
+    builder.save_button.click()
+    assert "plain file name" in builder.status.value
+    builder.save_name.value = "tuesday"
+    builder.save_button.click()
+    saved = tmp_path / "tuesday.yaml"
+    assert saved.is_file() and "Saved to" in builder.status.value
+    loaded = kit.ClassPlan.load(saved)
+    assert flat_ids(loaded) == flat_ids(builder.plan)
+    builder.save_button.click()
+    assert (tmp_path / "tuesday.yaml.bak").is_file()
+    assert "previous version is kept" in builder.status.value
+
+
+def test_impossible_request_shows_a_plain_error(builder, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise kit.PlanError("no standing strength exercise fits level 1; add a band")
+
+    monkeypatch.setattr("innerthigh_kit.builder.build_plan", refuse)
+    builder.build_button.click()
+    assert "add a band" in builder.error.value
+    assert builder.plan is None
+
+
+def test_user_text_in_the_builder_is_escaped(builder):
+    build(builder)
+    builder.plan.title = "<script>x</script>"
+    builder.save_name.value = "<b>.yaml"
+    builder.save_button.click()
+    assert "<b>.yaml" not in builder.status.value
+
+
+# --------------------------------------------------------------------------- workshop
+
+
+def test_parse_group_reads_lines_and_names_mistakes():
+    trainees = parse_group("Anna, prenatal-t2, 45\n\nBen, athlete\n", default_minutes=30)
+    assert [(t.name, t.population, t.minutes) for t in trainees] == [
+        ("Anna", "prenatal-t2", 45), ("Ben", "athlete", 30)]
+    with pytest.raises(kit.PlanError) as caught:
+        parse_group("Anna, pregnant, 45\nBen, athlete, 200")
+    message = str(caught.value)
+    assert "line 1" in message and "'pregnant' is not a group" in message
+    assert "line 2" in message and "15 to 90" in message
+    with pytest.raises(kit.PlanError, match="appear twice"):
+        parse_group("Anna\nanna")
+    with pytest.raises(kit.PlanError, match="empty"):
+        parse_group("\n \n")
+
+
+def test_workshop_series_and_group(library, tmp_path, monkeypatch):
+    monkeypatch.setenv("INNERTHIGH_KIT_PLANS_DIR", str(tmp_path))
+    planner = WorkshopPlanner(library)
+    tick(planner.form.equipment, "small-ball", "band")
+    planner.weeks.value = 3
+    planner.series_button.click()
+    assert len(planner.series) == 3
+    assert planner.series_view.value.count("<tr>") == 4
+    planner.group_text.value = "Anna, prenatal-t2, 45\nBen, athlete, 30"
+    planner.group_button.click()
+    assert set(planner.group_plans) == {"Anna", "Ben"}
+    assert (tmp_path / "workshop" / "anna.yaml").is_file()
+    planner.group_text.value = "Anna, nobody"
+    planner.group_button.click()
+    assert "'nobody' is not a group" in planner.group_view.value
