@@ -93,7 +93,7 @@ class Handout:
         record = self.record
         audience = record.get("audience", {})
         population = audience.get("population", "general")
-        who = "everyone" if population == "general" else population.replace("-", " ")
+        who = vocab.POPULATION_WORDS.get(population, population)
         equipment = sorted({e for _, item in self._items()
                             if (ex := self._exercise(item["exercise"]))
                             for e in ex.equipment})
@@ -118,7 +118,7 @@ class Handout:
     def sequence(self) -> _Html:
         rows = []
         for section in self.record["sections"]:
-            rows.append(f"<tr><td class=\"section\" colspan=\"5\">"
+            rows.append(f"<tr><td class=\"section\" colspan=\"4\">"
                         f"{escape(section['name'].replace('-', ' ').capitalize())}</td></tr>")
             for item in section["items"]:
                 exercise = self._exercise(item["exercise"])
@@ -162,13 +162,15 @@ class Handout:
 
     def cautions(self) -> _Html:
         tags = self._tags()
-        notes = []
+        notes: list[str] = []
         for _, item in self._items():
             exercise = self._exercise(item["exercise"])
             if exercise:
                 for caution in exercise.modifications(tags) + exercise.clashes(tags):
-                    notes.append(f"<li><strong>{escape(exercise.name)}</strong>: "
-                                 f"{escape(caution.note)}</li>")
+                    note = (f"<li><strong>{escape(exercise.name)}</strong>: "
+                            f"{escape(caution.note)}</li>")
+                    if note not in notes:
+                        notes.append(note)
         listed = f"<ul>{''.join(notes)}</ul>" if notes else ""
         return _Html(f"<h2>Take care</h2>{listed}<p class=\"caution\">{escape(DISCLAIMER)}</p>")
 

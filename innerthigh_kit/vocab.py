@@ -61,6 +61,17 @@ POPULATIONS = (
     "athlete",
 )
 
+#: Plain words for the populations.
+POPULATION_WORDS = {
+    "general": "everyone",
+    "prenatal-t1": "pregnancy, first trimester",
+    "prenatal-t2": "pregnancy, second trimester",
+    "prenatal-t3": "pregnancy, third trimester",
+    "postnatal": "after birth (postnatal)",
+    "older-adult": "older adults",
+    "athlete": "athletes",
+}
+
 #: The caution tags that a population brings with it. Other needs (knee pain, osteoporosis...)
 #: are named as conditions of the class, because not every older adult has osteoporosis.
 POPULATION_CAUTIONS = {
