@@ -17,6 +17,7 @@ _LAZY = {
     "Exercise": "exercises",
     "Library": "exercises",
     "load_library": "exercises",
+    "browse_library": "widgets.library_browser",
 }
 
 __all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]

@@ -10,6 +10,7 @@ _LAZY = {
     "class_builder": "plan_builder",
     "WorkshopPlanner": "workshop",
     "workshop_planner": "workshop",
+    "LibraryBrowser": "library_browser", "browse_library": "library_browser",
 }
 
 

@@ -1,0 +1,1 @@
+"""Maintenance tools for the kit's developers (not part of the instructors' API)."""

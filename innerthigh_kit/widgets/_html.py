@@ -1,0 +1,138 @@
+"""Small HTML pieces for the widgets: every bit of text goes through ``esc`` first.
+
+Instructors load their own YAML files, so any name, cue or note may contain ``<`` or ``&``.
+Build card HTML only from these helpers and escaping cannot be forgotten. Plain words for the
+vocabulary (reasons, evidence, caution tags) come from ``vocab``; nothing here holds a rule.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import vocab
+
+#: A calm card frame; widths in ``em`` so it reads the same in JupyterLab, voila and nbconvert.
+CARD_STYLE = ("border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;"
+              "background:#fcfcfd;line-height:1.45;max-width:48em")
+_MUTED = "color:#57606a"
+
+_ACTION_WORDS = {
+    "avoid": "leave it out",
+    "modify": "teach it with this change",
+}
+
+
+def esc(text: object) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def caution_words(tag: str) -> str:
+    """'pregnancy-t2' -> 'pregnancy, second trimester'; 'knee-pain' -> 'knee pain'."""
+    for population, tags in vocab.POPULATION_CAUTIONS.items():
+        if tag in tags:
+            return vocab.POPULATION_WORDS[population]
+    return tag.replace("-", " ")
+
+
+def action_words(action: str) -> str:
+    return _ACTION_WORDS.get(action, action)
+
+
+def heading(text: str, level: int = 4) -> str:
+    return f"<h{level} style='margin:10px 0 4px'>{esc(text)}</h{level}>"
+
+
+def bullets(items: Iterable[object], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    rows = "".join(f"<li>{esc(item)}</li>" for item in items)
+    return f"<{tag} style='margin:2px 0 6px 0;padding-left:1.4em'>{rows}</{tag}>" if rows else ""
+
+
+def field(label: str, value: object) -> str:
+    """One 'label: value' line."""
+    return f"<div><b>{esc(label)}:</b> {esc(value)}</div>"
+
+
+def badge(text: str, colour: str = "#0b6e69") -> str:
+    return (f"<span style='display:inline-block;border:1px solid {colour};color:{colour};"
+            f"border-radius:10px;padding:0 8px;margin:0 4px 2px 0;font-size:0.85em'>"
+            f"{esc(text)}</span>")
+
+
+def muted(text: str) -> str:
+    return f"<span style='{_MUTED}'>{esc(text)}</span>"
+
+
+def card(inner_html: str, css_class: str = "itk-card") -> str:
+    """Wrap already-escaped pieces in the card frame."""
+    return f"<div class='{esc(css_class)}' style='{CARD_STYLE}'>{inner_html}</div>"
+
+
+def cautions_table(cautions, highlight: Iterable[str] = ()) -> str:
+    """Cautions as a small table: who, what to do, the note. Rows for ``highlight`` tags in bold."""
+    if not cautions:
+        return "<div>" + muted("No cautions listed for this exercise.") + "</div>"
+    marked = set(highlight)
+    rows = []
+    for caution in cautions:
+        weight = "font-weight:bold;" if caution.tag in marked else ""
+        colour = "#9b1c1c" if caution.action == "avoid" else "#8a5a00"
+        rows.append(
+            f"<tr style='{weight}vertical-align:top'>"
+            f"<td style='padding:2px 8px 2px 0'>{esc(caution_words(caution.tag))}</td>"
+            f"<td style='padding:2px 8px;color:{colour};white-space:nowrap'>"
+            f"{esc(caution.action)}: {esc(action_words(caution.action))}</td>"
+            f"<td style='padding:2px 0 2px 8px'>{esc(caution.note)}</td></tr>")
+    return f"<table class='itk-cautions' style='border-collapse:collapse'>{''.join(rows)}</table>"
+
+
+def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> str:
+    """The whole card for one exercise: every field in plain words, all text escaped.
+
+    ``library`` resolves regression/progression names and source keys (``library.citation``).
+    """
+    def name_of(exercise_id):
+        if exercise_id is None:
+            return None
+        return library.get(exercise_id).name if exercise_id in library else exercise_id
+
+    sides = " each side" if exercise.per_side else ""
+    badges = "".join([
+        badge(exercise.category), badge(exercise.position), badge(f"level {exercise.level}"),
+        badge(vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence), "#57606a"),
+    ])
+    parts = [
+        f"<h3 class='itk-card-name' style='margin:2px 0 6px'>{esc(exercise.name)}</h3>",
+        f"<div>{badges}</div>",
+        f"<p style='margin:6px 0'>{esc(exercise.description)}</p>",
+        field("Equipment", ", ".join(exercise.equipment)),
+        field("Dosage", exercise.dosage.describe() + sides),
+        field("Muscles", ", ".join(exercise.primary_muscles)
+              + (f" (also {', '.join(exercise.secondary_muscles)})"
+                 if exercise.secondary_muscles else "")),
+        field("Easier version", name_of(exercise.regression) or "none listed"),
+        field("Harder version", name_of(exercise.progression) or "none listed"),
+        heading("Cues to say"), bullets(exercise.cues),
+        heading("Why it is in the library"),
+        bullets(vocab.REASON_WORDS.get(r, r) for r in exercise.reasons),
+        heading("Evidence"),
+        f"<div>{esc(vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence))}.</div>",
+        heading("Cautions"), cautions_table(exercise.cautions, highlight_cautions),
+        heading("Sources"), bullets((library.citation(s) for s in exercise.sources), ordered=True),
+    ]
+    if exercise.source_file and not _is_kit_file(exercise.source_file):
+        parts.append("<div>" + muted(f"From your file {Path(exercise.source_file).name}") + "</div>")
+    return card("".join(parts))
+
+
+def _is_kit_file(path: str) -> bool:
+    from .._data import data_dir
+
+    try:
+        Path(path).resolve().relative_to(data_dir().resolve())
+    except (ValueError, FileNotFoundError):
+        return False
+    return True
