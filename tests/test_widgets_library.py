@@ -9,7 +9,7 @@ import pytest
 import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.widgets._html import esc
-from innerthigh_kit.widgets.library_browser import LibraryBrowser
+from innerthigh_kit.widgets.library_browser import LibraryBrowser, exercise_counts
 
 # Three exercises of our own, added to the kit's library, so the assertions do not depend on
 # what the kit's files hold today. One has a name that must never reach the page as markup.
@@ -228,3 +228,12 @@ def test_display_text_is_short_and_stable(browser):
 def test_public_names(library):
     assert kit.browse_library is kit.widgets.browse_library
     assert isinstance(kit.browse_library(library), LibraryBrowser)
+
+
+def test_exercise_counts(library):
+    table = exercise_counts(library)
+    assert list(table.index) == [*vocab.CATEGORIES, "total"]
+    assert list(table.columns) == ["level 1", "level 2", "level 3", "total"]
+    assert table.loc["total", "total"] == len(library)
+    assert table.loc["strength", "level 3"] == sum(
+        1 for e in library if e.category == "strength" and e.level == 3)

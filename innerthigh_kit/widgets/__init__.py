@@ -11,6 +11,7 @@ _LAZY = {
     "WorkshopPlanner": "workshop",
     "workshop_planner": "workshop",
     "LibraryBrowser": "library_browser", "browse_library": "library_browser",
+    "exercise_counts": "library_browser",
 }
 
 

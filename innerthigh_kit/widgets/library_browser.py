@@ -237,6 +237,26 @@ class LibraryBrowser:
         return bundle
 
 
+def exercise_counts(library=None):
+    """How many exercises per category (rows, in class order) and level (columns), with totals.
+
+    A plain pandas table, so a notebook shows it as text and HTML and nbval can compare it.
+    """
+    import pandas as pd
+
+    from ..exercises import load_library
+
+    library = library if library is not None else load_library()
+    table = pd.DataFrame(0, index=list(vocab.CATEGORIES),
+                         columns=[f"level {level}" for level in vocab.LEVELS])
+    for exercise in library:
+        table.loc[exercise.category, f"level {exercise.level}"] += 1
+    table["total"] = table.sum(axis=1)
+    table.loc["total"] = table.sum(axis=0)
+    table.index.name = "category"
+    return table
+
+
 def browse_library(library=None) -> LibraryBrowser:
     """The exercise library as a browser: filters, a count and one card at a time.
 
