@@ -1,4 +1,4 @@
-"""The exercise library browser: filters on the left of your mind, one exercise card at a time.
+"""The exercise library browser: filters on top, a list of matches, one exercise card at a time.
 
 A thin UI over ``Library.filter``: the filter widgets are read into the same keyword arguments
 the API takes, and the card is built from the exercise's own data by ``_html.exercise_card``
@@ -24,7 +24,7 @@ class LibraryBrowser:
     """Filter the exercise library and read one exercise card at a time.
 
     ``filters`` holds the filter widgets by the name of ``Library.filter``'s argument:
-    ``category``, ``position``, ``reason`` (dropdowns, ``None`` for any), ``level_max``
+    ``category``, ``position``, ``reason`` (dropdowns; ``"any"`` for no filter), ``level_max``
     (toggle 1-3), ``equipment_available`` and ``avoid_cautions`` (boxes of checkboxes; tick with
     ``set_ticked``). ``shown_ids`` lists what the filters let through, ``select(id)`` opens a card.
     """
@@ -47,13 +47,13 @@ class LibraryBrowser:
 
     def _build_filters(self) -> None:
         def dropdown(label, values, words=None):
-            options = [(_ANY, None)] + [((words or {}).get(v, v), v) for v in values]
-            return w.Dropdown(options=options, value=None, description=label, style=_STYLE,
-                              layout=w.Layout(width="520px"))
+            # A Dropdown cannot show a None value, so "any" is a real option, read back as None.
+            options = [(_ANY, _ANY)] + [((words or {}).get(v, v), v) for v in values]
+            return w.Dropdown(options=options, value=_ANY, description=label, style=_STYLE,
+                              layout=w.Layout(width="560px"))
 
         level = w.ToggleButtons(options=[("1 beginner", 1), ("up to 2", 2), ("up to 3 (all)", 3)],
-                                value=3, description="Level up to", style={**_STYLE,
-                                                                           "button_width": "110px"})
+                                value=3, style={"button_width": "110px"})
         equipment = checkboxes([e for e in vocab.EQUIPMENT if e != "mat"], "itk-lib-equipment",
                                checked=vocab.EQUIPMENT)
         avoid = checkboxes(vocab.CAUTIONS, "itk-lib-avoid")
@@ -74,13 +74,15 @@ class LibraryBrowser:
                                      layout=w.Layout(width="auto"))
         self.reset_button.add_class("itk-lib-reset")
         self.reset_button.on_click(lambda _: self.reset())
+        level_label = w.Label("Level", layout=w.Layout(width="150px", justify_content="flex-end",
+                                                       display="flex", padding="0 8px 0 0"))
         self.filter_box = w.VBox([
             self.filters["category"], self.filters["position"], self.filters["reason"],
-            self.filters["level_max"],
+            w.HBox([level_label, level]),
             w.HTML("<b>Equipment you have</b> (a mat is assumed; untick what you don't have)"),
             equipment,
             w.HTML("<b>Leave out exercises to avoid for</b> (tick the needs in your group)"),
-            avoid, self.reset_button,
+            avoid, w.HBox([self.reset_button]),
         ])
 
     def _build_results(self) -> None:
@@ -105,10 +107,14 @@ class LibraryBrowser:
 
     def filter_values(self) -> dict:
         """The filters as keyword arguments for ``Library.filter``."""
+        def chosen(name):
+            value = self.filters[name].value
+            return None if value == _ANY else value
+
         return {
-            "category": self.filters["category"].value,
-            "position": self.filters["position"].value,
-            "reason": self.filters["reason"].value,
+            "category": chosen("category"),
+            "position": chosen("position"),
+            "reason": chosen("reason"),
             "level_max": self.filters["level_max"].value,
             "equipment_available": ticked(self.filters["equipment_available"]),
             "avoid_cautions": ticked(self.filters["avoid_cautions"]),
@@ -134,7 +140,7 @@ class LibraryBrowser:
         self._updating = True
         try:
             for name in ("category", "position", "reason"):
-                self.filters[name].value = None
+                self.filters[name].value = _ANY
             self.filters["level_max"].value = 3
             for child in self.filters["equipment_available"].children:
                 child.value = True
