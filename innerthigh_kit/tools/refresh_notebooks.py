@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 _NUMBERED = re.compile(r"^\d\d.*\.ipynb$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _KEEP_CELL_METADATA = ("tags", "jupyter", "editable", "deletable", "slideshow")
 _KEEP_NOTEBOOK_METADATA = ("kernelspec", "language_info")
@@ -111,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             size = refresh(notebook)
         except Exception as error:  # report every notebook, then fail once at the end
             failed += 1
-            print(f"FAILED\n{type(error).__name__}: {str(error)[-2000:]}")
+            message = _ANSI.sub("", str(error))[-2000:]
+            print(f"FAILED\n{type(error).__name__}: {message}")
             continue
         warning = "  (large: check the pictures)" if size > SIZE_WARNING_BYTES else ""
         print(f"ok, {size / 1000:.0f} kB{warning}")
