@@ -102,7 +102,7 @@ def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> 
     sides = " each side" if exercise.per_side else ""
     badges = "".join([
         badge(exercise.category), badge(exercise.position), badge(f"level {exercise.level}"),
-        badge(vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence), "#57606a"),
+        badge(f"evidence: {exercise.evidence}", "#57606a"),
     ])
     parts = [
         f"<h3 class='itk-card-name' style='margin:2px 0 6px'>{esc(exercise.name)}</h3>",
