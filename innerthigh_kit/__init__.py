@@ -18,6 +18,10 @@ _LAZY = {
     "Library": "exercises",
     "load_library": "exercises",
     "browse_library": "widgets.library_browser",
+    **dict.fromkeys(("MUSCLES", "musculotendon_length", "moment_arm", "moment_arms"), "anatomy"),
+    **dict.fromkeys(("knee_view", "pelvis_view", "moment_arm_curves", "stretch_curves"), "diagrams"),
+    "lever_sketch": "diagrams",
+    **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"), "AnatomyError": "errors",
 }
 
 __all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]

@@ -64,3 +64,7 @@ class UnknownExerciseError(LibraryError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message; show it as written
         return self.args[0] if self.args else ""
+
+
+class AnatomyError(KitError, ValueError):
+    """An unknown muscle, coordinate or pose value was asked of the anatomy model."""
