@@ -169,5 +169,8 @@ def test_bad_choices_are_kit_errors():
 
 
 def test_diagrams_never_touch_pyplot():
-    code = "import sys, innerthigh_kit.diagrams as d; d.knee_view(); assert 'matplotlib.pyplot' not in sys.modules"
+    code = (
+        "import sys, innerthigh_kit.diagrams as d; d.knee_view(); "
+        "assert 'matplotlib.pyplot' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

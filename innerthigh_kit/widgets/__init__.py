@@ -12,6 +12,7 @@ _LAZY = {
     "workshop_planner": "workshop",
     "LibraryBrowser": "library_browser", "browse_library": "library_browser",
     "exercise_counts": "library_browser",
+    "explore_knee": "levers", "explore_pelvis": "levers", "LeverExplorer": "levers",
 }
 
 

@@ -1,0 +1,174 @@
+"""Explorers for the lever pictures: move the hip and knee, change the effort, watch the pull.
+
+Thin over :mod:`innerthigh_kit.diagrams`: each slider calls the view's ``update`` (which moves
+the existing artists and recomputes only what changed: a knee-angle change recomputes the
+gracilis alone, an effort change no geometry at all) and redraws. With ipympl's widget backend
+active (``%matplotlib widget``) the figure is an interactive ipympl canvas; otherwise it is an
+``ipywidgets.Image`` re-rendered with Agg after each change (an Image rather than an Output with
+``clear_output``: no flicker, no display machinery, works the same in voila). After every redraw
+the status label below the figure is rewritten, so a browser test can wait on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+import ipywidgets as w
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .. import diagrams
+from ..anatomy import Pose
+
+_SLIDERS = {
+    # name: (description, min, max, step, tooltip)
+    "hip_flexion": ("hip bend (°)", -20, 100, 1, "flexion +, extension −"),
+    "hip_adduction": ("thigh in/out (°)", -40, 20, 1, "adduction + (toward the midline), abduction −"),
+    "hip_rotation": ("thigh turn (°)", -30, 30, 1, "internal rotation +, external −"),
+    "knee_angle": ("knee (°)", -100, 0, 1, "0 = straight, negative = bent"),
+}
+
+
+def ipympl_active() -> bool:
+    """True when matplotlib's backend is ipympl's widget backend (``%matplotlib widget``)."""
+    backend = matplotlib.get_backend().lower()
+    return "ipympl" in backend or backend == "widget"
+
+
+class LeverExplorer:
+    """Sliders over a :class:`~innerthigh_kit.diagrams.KneeView` or ``PelvisView``."""
+
+    def __init__(self, view_class, coordinates, size, title: str, effort: float = 0.3, **pose):
+        self.figure = Figure(figsize=size, facecolor="white")
+        self.interactive = ipympl_active()
+        if self.interactive:
+            from ipympl.backend_nbagg import Canvas, FigureManager
+
+            canvas = Canvas(self.figure)
+            FigureManager(canvas, 0)
+            canvas.header_visible = False
+            canvas.toolbar_visible = False
+            self.figure_widget = canvas
+        else:
+            FigureCanvasAgg(self.figure)
+            self.figure_widget = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
+        ax = self.figure.add_axes((0.02, 0.03, 0.96, 0.9))
+        self.view = view_class(ax, Pose(**pose), effort)
+        diagrams._source_note(self.figure)
+        self.sliders = {}
+        for name in coordinates:
+            description, low, high, step, tip = _SLIDERS[name]
+            self.sliders[name] = w.FloatSlider(
+                value=getattr(self.view.pose, name),
+                min=low,
+                max=high,
+                step=step,
+                description=description,
+                tooltip=tip,
+                continuous_update=True,
+                style={"description_width": "initial"},
+                readout_format=".0f",
+            )
+        self.sliders["effort"] = w.FloatSlider(
+            value=effort * 100,
+            min=0,
+            max=100,
+            step=5,
+            description="effort (% of max)",
+            tooltip="each muscle's pull as a share of its strongest pull",
+            style={"description_width": "initial"},
+            readout_format=".0f",
+        )
+        for key, slider in self.sliders.items():
+            slider.observe(functools.partial(self._on_slider, key), names="value")
+        self.status = w.Label(value="")
+        self.status.add_class("innerthigh-lever-status")
+        self.redraws = 0
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<b>{title}</b>"),
+                w.HBox(list(self.sliders.values()), layout=w.Layout(flex_flow="row wrap")),
+                self.figure_widget,
+                self.status,
+            ],
+        )
+        self.widget.explorer = self  # reachable from the returned container
+        self._redraw()
+
+    def _on_slider(self, key: str, change) -> None:
+        if key == "effort":
+            self.set(effort=change["new"] / 100)
+        else:
+            self.set(**{key: change["new"]})
+
+    def set(self, effort: float | None = None, **angles) -> tuple[str, ...]:
+        """Change the pose (degrees) and/or effort (0..1), redraw; returns the muscles recomputed."""
+        recomputed = self.view.update(effort=effort, **angles)
+        self._redraw()
+        return recomputed
+
+    def _redraw(self) -> None:
+        if self.interactive:
+            self.figure_widget.draw_idle()
+        else:
+            buffer = io.BytesIO()
+            self.figure.savefig(buffer, format="png", dpi=80)
+            self.figure_widget.value = buffer.getvalue()
+        self.redraws += 1
+        self.status.value = self.describe()
+
+    def describe(self) -> str:
+        return ""
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class _KneeExplorer(LeverExplorer):
+    def describe(self) -> str:
+        total = self.view.moment("hip_adduction")
+        lever = float(
+            ((self.view.landmarks["knee_centre"] - self.view.landmarks["right_hip_centre"]) ** 2).sum() ** 0.5
+        )
+        return (
+            f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(total) / lever:.0f} N "
+            f"· update {self.redraws}"
+        )
+
+
+class _PelvisExplorer(LeverExplorer):
+    def describe(self) -> str:
+        total = self.view.moment("hip_flexion")
+        way = "forward (anterior tilt)" if total >= 0 else "back (posterior tilt)"
+        return f"pelvis tips {way}: {abs(total):.1f} N·m · update {self.redraws}"
+
+
+def explore_knee(effort: float = 0.3, **pose) -> w.VBox:
+    """Front view of the right leg with sliders for the hip's three angles, the knee and the effort.
+
+    Returns the ipywidgets container (its ``.explorer`` holds the view, sliders and status).
+    """
+    explorer = _KneeExplorer(
+        diagrams.KneeView,
+        tuple(_SLIDERS),
+        (8.3, 7.2),
+        "The inner thighs and the knee: move the leg, change the effort",
+        effort,
+        **pose,
+    )
+    return explorer.widget
+
+
+def explore_pelvis(effort: float = 0.3, **pose) -> w.VBox:
+    """Side view of the right hip with sliders for hip bend, thigh in/out, knee and effort."""
+    explorer = _PelvisExplorer(
+        diagrams.PelvisView,
+        ("hip_flexion", "hip_adduction", "knee_angle"),
+        (8.3, 7.4),
+        "The inner thighs and the pelvis: bend the hip and watch the pull swing",
+        effort,
+        **pose,
+    )
+    return explorer.widget
