@@ -8,7 +8,7 @@ folder, headless matplotlib) and written back with:
 - no execution timing, widget state or editor/personal metadata (only the keys listed below stay);
 - widget views reduced to their text fallback: without the saved widget state a stored view would
   only say "model not found"; the text tells the reader to run the notebook (nbval skips widget
-  views anyway);
+  views anyway). A bare widget repr ("VBox(children=...") becomes ``WIDGET_HINT``;
 - execution counts 1, 2, 3... in order.
 
 Notebooks whose names do not start with two digits (the handout template) are skipped: papermill
@@ -29,6 +29,10 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _KEEP_CELL_METADATA = ("tags", "jupyter", "editable", "deletable", "slideshow")
 _KEEP_NOTEBOOK_METADATA = ("kernelspec", "language_info")
+#: What a stored widget says instead of its repr ("VBox(children=(HTML(...") when read without a
+#: kernel. notebooks/sanitize.cfg maps this text and the live repr to the same token for nbval.
+WIDGET_HINT = "Interactive widget: run this notebook in Jupyter to use it."
+_WIDGET_REPR = re.compile(r"^(VBox|HBox|Box|GridBox|Tab|Accordion|Stack|Output|Image|HTML|Label)\(")
 _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 #: A stored notebook bigger than this is probably holding too many or too large pictures.
 SIZE_WARNING_BYTES = 1_500_000
@@ -57,7 +61,9 @@ def clean(nb) -> None:
                 output["metadata"] = {}
             data = output.get("data")
             if data is not None:
-                data.pop(_WIDGET_VIEW, None)
+                if data.pop(_WIDGET_VIEW, None) is not None and _WIDGET_REPR.match(
+                        "".join(data.get("text/plain", ""))):
+                    data["text/plain"] = WIDGET_HINT
                 if not data:
                     continue
             if output.get("output_type") == "execute_result":
