@@ -22,6 +22,9 @@ _LAZY = {
     **dict.fromkeys(("knee_view", "pelvis_view", "moment_arm_curves", "stretch_curves"), "diagrams"),
     "lever_sketch": "diagrams",
     **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"), "AnatomyError": "errors",
+    **dict.fromkeys(("ClassPlan", "ClassRequest", "Audience", "Section", "PlanItem"), "plans"),
+    **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"),
+                    "builder"),
 }
 
 __all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]

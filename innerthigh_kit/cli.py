@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import vocab
-from .errors import KitError
+from .errors import KitError, PlanError
 
 # Each command: name -> (add_arguments, run). run(args) returns the exit code.
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
@@ -168,6 +168,111 @@ def _run_workshop(args: argparse.Namespace) -> int:
     for path, reason in result.failed:
         print(f"Could not make a handout for {path}: {reason}", file=sys.stderr)
     return 1 if result.failed else 0
+
+
+# --------------------------------------------------------------------------- class plans
+
+
+def _add_plan(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--minutes", type=int, default=45, metavar="N",
+                        help="class length in minutes, 15 to 90 (default 45)")
+    parser.add_argument("--level", type=int, default=1, choices=vocab.LEVELS, metavar="N",
+                        help="1 beginner (default), 2 intermediate, 3 advanced")
+    parser.add_argument("--population", default="general", choices=vocab.POPULATIONS,
+                        metavar="P", help=f"who is coming: {_choices(vocab.POPULATIONS)}")
+    parser.add_argument("--equipment", nargs="+", action="extend", default=[],
+                        choices=vocab.EQUIPMENT, metavar="E",
+                        help=f"equipment you have (a mat is assumed): {_choices(vocab.EQUIPMENT)}")
+    parser.add_argument("--condition", nargs="+", action="extend", default=[],
+                        dest="conditions", choices=vocab.CAUTIONS, metavar="TAG",
+                        help=f"needs in the class: {_choices(vocab.CAUTIONS)}")
+    parser.add_argument("--focus", default="balanced", choices=vocab.FOCUSES, metavar="F",
+                        help=f"{_choices(vocab.FOCUSES)} (default balanced)")
+    parser.add_argument("--seed", type=int, default=None, metavar="N",
+                        help="another number gives another version of the class")
+    parser.add_argument("--title", help="the class title")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="save the plan as YAML (an existing file is kept as FILE.bak)")
+    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
+                        help="your own exercise files or folders, added to the kit's")
+
+
+def _print_findings(findings) -> None:
+    for finding in findings:
+        print(f"  {finding}")
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} "
+          "note(s).")
+
+
+@command("plan", "build a class plan from what you must teach")
+@arguments(_add_plan)
+def _run_plan(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .builder import build_plan, check_plan
+    from .exercises import load_library
+    from .plans import ClassRequest
+
+    request = ClassRequest(minutes=args.minutes, level=args.level, equipment=args.equipment,
+                           population=args.population, conditions=args.conditions,
+                           focus=args.focus)
+    library = load_library(*args.library)
+    plan = build_plan(request, library, seed=args.seed, title=args.title)
+    saved = ""
+    if args.output:
+        path = Path(args.output)
+        existed = path.exists()
+        try:
+            plan.save(path)
+        except OSError as error:
+            raise PlanError(f"Cannot save the plan to {path}: {error.strerror}.") from None
+        saved = f"Plan saved to {path}."
+        if existed:
+            saved += f" The previous version is kept as {path.name}.bak."
+    if args.json:
+        print(json.dumps(plan.to_json_dict(), indent=2, ensure_ascii=False))
+        if saved:
+            print(saved, file=sys.stderr)
+        return 0
+    print(plan.to_text(library))
+    print("\nChecks:")
+    _print_findings(check_plan(plan, library))
+    if saved:
+        print(saved)
+    return 0
+
+
+def _add_plan_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
+                        help="your own exercise files, if the plan uses them")
+
+
+@command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)")
+@arguments(_add_plan_file)
+def _run_check(args: argparse.Namespace) -> int:
+    from .builder import check_plan
+    from .exercises import load_library
+    from .plans import ClassPlan
+
+    plan = ClassPlan.load(args.plan)
+    findings = check_plan(plan, load_library(*args.library))
+    print(f"{args.plan}: {plan.title}")
+    _print_findings(findings)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+@command("explain", "say why each exercise of a class plan is there, in plain words")
+@arguments(_add_plan_file)
+def _run_explain(args: argparse.Namespace) -> int:
+    from .exercises import load_library
+    from .plans import ClassPlan
+
+    plan = ClassPlan.load(args.plan)
+    print(plan.explain(load_library(*args.library)))
+    return 0
 
 
 # --------------------------------------------------------------------------- main

@@ -98,3 +98,40 @@ EVIDENCE_WORDS = {
 }
 
 DEFAULT_SECTIONS = ("warm-up", "activation", "strength", "stretch", "cool-down")
+
+#: Equipment as said in a sentence ("add a band", "add ankle weights").
+EQUIPMENT_WORDS = {
+    "mat": "a mat",
+    "small-ball": "a small ball",
+    "ankle-weights": "ankle weights",
+    "band": "a band",
+    "slider": "a slider",
+    "bench": "a bench or box",
+    "chair": "a chair",
+    "wall": "a wall",
+    "block": "a block",
+}
+
+#: Which library categories fill each default section of a class plan (first ones preferred).
+#: Dynamic mobility suits a warm-up; static holds belong after the work (EVIDENCE.md §2.10).
+SECTION_CATEGORIES = {
+    "warm-up": ("warm-up", "mobility"),
+    "activation": ("activation",),
+    "strength": ("strength",),
+    "stretch": ("stretch", "mobility"),
+    "cool-down": ("cool-down",),
+}
+
+#: Share of the class time each default section gets, by focus.
+FOCUS_SHARES = {
+    "balanced": {"warm-up": 0.15, "activation": 0.15, "strength": 0.35, "stretch": 0.25,
+                 "cool-down": 0.10},
+    "strength": {"warm-up": 0.15, "activation": 0.15, "strength": 0.45, "stretch": 0.15,
+                 "cool-down": 0.10},
+    "stretch": {"warm-up": 0.15, "activation": 0.10, "strength": 0.20, "stretch": 0.45,
+                "cool-down": 0.10},
+}
+
+#: Categories counted as strength work and as stretch work when a plan's balance is checked.
+STRENGTH_CATEGORIES = ("activation", "strength")
+STRETCH_CATEGORIES = ("mobility", "stretch")

@@ -1,0 +1,229 @@
+"""Checks for any class plan (generated, hand-built or edited): findings with a severity.
+
+``check_plan(plan, library)`` returns ``Finding``s, errors first:
+
+- error: an exercise the audience's cautions rule out; an id not in the library; a dosage that
+  cannot be taught (0 sets, 400 s hold, negative rest...); no warm-up; more than 20 % off time.
+- warning: warm-up not first, cool-down missing or not last; 5-20 % off time; strength and stretch
+  far from the focus's split; equipment or level beyond the audience; an exercise twice; a
+  per-side exercise done on one side; in later pregnancy more than 3 minutes on the back in a row.
+- info: reasons not covered (with exercises that would cover them); harder before easier in the
+  strength section.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from . import vocab
+
+SEVERITIES = ("error", "warning", "info")
+TIME_WARNING, TIME_ERROR = 0.05, 0.20
+BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
+SUPINE_LIMIT = 180
+LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check found: how serious, what, where (section, item) and how to fix it."""
+
+    severity: str
+    message: str
+    section: str | None = None
+    item: str | None = None
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = " / ".join(part for part in (self.section, self.item) if part)
+        where = f" [{where}]" if where else ""
+        fix = f" {self.fix}" if self.fix else ""
+        return f"{self.severity}{where}: {self.message}{fix}"
+
+
+def _share_of_strength(focus: str) -> float:
+    shares = vocab.FOCUS_SHARES[focus]
+    strength = shares["activation"] + shares["strength"]
+    return strength / (strength + shares["stretch"])
+
+
+def _dosage_problems(item) -> list[str]:
+    problems = []
+    if isinstance(item.sets, bool) or not isinstance(item.sets, int) or not 1 <= item.sets <= 10:
+        problems.append(f"{item.sets!r} sets (use 1 to 10)")
+    if (item.reps is None) == (item.hold_seconds is None):
+        problems.append("give either reps or a hold, not both or neither")
+    elif item.reps is not None and not (isinstance(item.reps, int) and 1 <= item.reps <= 100):
+        problems.append(f"{item.reps!r} reps (use 1 to 100)")
+    elif item.hold_seconds is not None and not 1 <= item.hold_seconds <= 300:
+        problems.append(f"a {item.hold_seconds!r} s hold (use 1 to 300 s)")
+    if item.reps is not None and item.seconds_per_rep is not None \
+            and not 0 < item.seconds_per_rep <= 60:
+        problems.append(f"{item.seconds_per_rep!r} s per rep (more than 0, at most 60)")
+    if not 0 <= item.rest_seconds <= 300:
+        problems.append(f"{item.rest_seconds!r} s rest (0 to 300)")
+    if not 0 <= item.transition_seconds <= 300:
+        problems.append(f"{item.transition_seconds!r} s transition (0 to 300)")
+    return problems
+
+
+def _item_findings(plan, library) -> list[Finding]:
+    findings = []
+    tags = plan.audience.caution_tags
+    equipment = set(plan.audience.equipment) | {"mat"}
+    seen: set[str] = set()
+    for section, item in plan.items():
+        where = {"section": section.name, "item": item.exercise}
+        for problem in _dosage_problems(item):
+            findings.append(Finding("error", f"The dosage cannot be taught: {problem}.", **where,
+                                    fix="Change it with plan.set_dosage(...) or in the file."))
+        if item.exercise in seen:
+            findings.append(Finding("warning", f"{item.exercise} is in the class twice.", **where,
+                                    fix="Remove one, or swap it for another exercise."))
+        seen.add(item.exercise)
+        if item.exercise not in library:
+            close = difflib.get_close_matches(str(item.exercise), library.ids, n=1)
+            hint = f"Did you mean '{close[0]}'? " if close else ""
+            findings.append(Finding("error", f"{item.exercise!r} is not in the library.", **where,
+                                    fix=f"{hint}See every id with `innerthigh-kit exercises`."))
+            continue
+        exercise = library.get(item.exercise)
+        for caution in exercise.clashes(tags):
+            other = exercise.regression if exercise.regression in library and not \
+                library.get(exercise.regression).clashes(tags) else None
+            fix = f"Swap it for '{other}'." if other else "Remove it or swap it for another."
+            findings.append(Finding("error", f"{exercise.name} is to be left out for "
+                                    f"{caution.tag}: {caution.note}", **where, fix=fix))
+        missing = exercise.needs(equipment)
+        if missing:
+            findings.append(Finding("warning", f"{exercise.name} needs {', '.join(missing)}, "
+                                    "which the class does not have.", **where,
+                                    fix="Add it to the audience's equipment or swap the item."))
+        if exercise.level > plan.audience.level:
+            findings.append(Finding("warning", f"{exercise.name} is level {exercise.level}, above "
+                                    f"the class's level {plan.audience.level}.", **where,
+                                    fix="Swap it for its easier version."))
+        if exercise.per_side and not item.per_side:
+            findings.append(Finding("warning", f"{exercise.name} is done on each side, but the "
+                                    "plan times one side only.", **where,
+                                    fix="Set per_side to true."))
+    return findings
+
+
+def _categories(plan, library) -> list[tuple]:
+    return [(section, item, library.get(item.exercise).category)
+            for section, item in plan.items() if item.exercise in library]
+
+
+def _shape_findings(plan, library) -> list[Finding]:
+    findings = []
+    placed = _categories(plan, library)
+    warm = [p for p in placed if p[2] in ("warm-up", "mobility")]
+    if not placed:
+        return [Finding("error", "The plan has no exercises from the library.",
+                        fix="Add exercises, or build one with `innerthigh-kit plan`.")]
+    if not warm:
+        findings.append(Finding("error", "The class has no warm-up.",
+                                fix="Add a warm-up or mobility exercise at the start."))
+    elif placed[0][2] not in ("warm-up", "mobility"):
+        findings.append(Finding("warning", "The class does not start with its warm-up.",
+                                section=placed[0][0].name, item=placed[0][1].exercise,
+                                fix="Move the warm-up to the start."))
+    if not any(p[2] == "cool-down" for p in placed):
+        findings.append(Finding("warning", "The class has no cool-down.",
+                                fix="Add a cool-down exercise at the end."))
+    elif placed[-1][2] != "cool-down":
+        findings.append(Finding("warning", "The class does not end with its cool-down.",
+                                section=placed[-1][0].name, item=placed[-1][1].exercise,
+                                fix="Move the cool-down to the end."))
+    for section in plan.sections:
+        levels = [library.get(i.exercise).level for i in section.items
+                  if i.exercise in library
+                  and library.get(i.exercise).category == "strength"]
+        if any(a > b for a, b in zip(levels, levels[1:], strict=False)):
+            findings.append(Finding("info", "A harder strength exercise comes before an easier "
+                                    "one.", section=section.name,
+                                    fix="Order the strength work from easier to harder."))
+    return findings
+
+
+def _time_findings(plan) -> list[Finding]:
+    target = plan.target_minutes * 60
+    if target <= 0:
+        return []
+    off = (plan.total_seconds - target) / target
+    if abs(off) <= TIME_WARNING:
+        return []
+    severity = "error" if abs(off) > TIME_ERROR else "warning"
+    word = "over" if off > 0 else "under"
+    return [Finding(severity, f"The class runs {plan.total_seconds / 60:.1f} min, {abs(off):.0%} "
+                    f"{word} its {plan.target_minutes} min.",
+                    fix="Change sets, reps, holds or rests, or add or remove an exercise.")]
+
+
+def _balance_findings(plan, library) -> list[Finding]:
+    strength = sum(i.seconds for _, i, c in _categories(plan, library)
+                   if c in vocab.STRENGTH_CATEGORIES)
+    stretch = sum(i.seconds for _, i, c in _categories(plan, library)
+                  if c in vocab.STRETCH_CATEGORIES)
+    focus = plan.audience.focus
+    if strength + stretch == 0:
+        return []
+    if strength == 0:
+        return [Finding("warning", "The class has no strength work: a stretch alone won't make a "
+                        "muscle strong.", fix="Add an activation or strength exercise.")]
+    share, expected = strength / (strength + stretch), _share_of_strength(focus)
+    if abs(share - expected) <= BALANCE_SLACK:
+        return []
+    more = "strength" if share > expected else "stretch"
+    return [Finding("warning", f"Strength is {share:.0%} of the strength and stretch time; a "
+                    f"{focus} focus aims at about {expected:.0%}. The class leans to {more}.",
+                    fix="Move time between the strength and stretch sections, or change the "
+                    "focus.")]
+
+
+def _reason_findings(plan, library) -> list[Finding]:
+    served = {r for _, i, _ in _categories(plan, library)
+              for r in library.get(i.exercise).reasons}
+    tags = plan.audience.caution_tags
+    findings = []
+    for reason in vocab.REASONS:
+        if reason in served:
+            continue
+        options = [e.id for e in library.filter(
+            equipment_available=[*plan.audience.equipment, "mat"], level_max=plan.audience.level,
+            avoid_cautions=tags, reason=reason)][:3]
+        fix = f"Exercises that would cover it: {', '.join(options)}." if options else \
+            "No exercise in the library covers it for this class."
+        findings.append(Finding("info", f"No exercise serves '{reason}' "
+                                f"({vocab.REASON_WORDS[reason]}).", fix=fix))
+    return findings
+
+
+def _supine_findings(plan, library) -> list[Finding]:
+    if plan.audience.population not in LATE_PREGNANCY:
+        return []
+    findings, run, start = [], 0.0, None
+    for section, item in [*plan.items(), (None, None)]:
+        supine = item is not None and item.exercise in library \
+            and library.get(item.exercise).position == "supine"
+        if supine:
+            run, start = run + item.seconds, start or (section.name, item.exercise)
+            continue
+        if run > SUPINE_LIMIT:
+            findings.append(Finding("warning", f"{run / 60:.1f} min in a row lying on the back; "
+                                    "from about 20 weeks keep it to 2-3 minutes.",
+                                    section=start[0], item=start[1],
+                                    fix="Put a side-lying or seated exercise in between, or "
+                                    "shorten the holds."))
+        run, start = 0.0, None
+    return findings
+
+
+def check_plan(plan, library) -> list[Finding]:
+    """Every finding for ``plan`` against ``library``, errors first, then warnings, then info."""
+    findings = (_item_findings(plan, library) + _shape_findings(plan, library)
+                + _time_findings(plan) + _balance_findings(plan, library)
+                + _supine_findings(plan, library) + _reason_findings(plan, library))
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
