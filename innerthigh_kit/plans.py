@@ -404,8 +404,10 @@ class ClassPlan:
     def save(self, path: str | os.PathLike) -> Path:
         """Write YAML atomically; an existing file is kept as ``<name>.bak``. Returns the path."""
         path = Path(path)
-        text = yaml.safe_dump(self.to_json_dict(), sort_keys=False, allow_unicode=True,
-                              width=100)
+        record = self.to_json_dict()
+        text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+        if yaml.safe_load(text) != record:  # PyYAML writes a few line-break characters raw
+            text = yaml.safe_dump(record, sort_keys=False, allow_unicode=False, width=100)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                                  dir=path.parent)
         try:
