@@ -89,7 +89,7 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         bad("exercise", "is missing." if exercise is None else f"{exercise!r} is not an id.",
             "Give the exercise id from the library, e.g. ball-squeeze.")
     sets = raw.get("sets")
-    if not _is_int(sets) or sets < 1:
+    if not _is_int(sets):  # 0 or 50 sets load, and `check` says why they cannot be taught
         bad("sets", f"{sets!r} is not a number of sets.", "Use a whole number, 1 or more.")
     reps, hold = raw.get("reps"), raw.get("hold_seconds")
     if (reps is None) == (hold is None):
