@@ -117,11 +117,27 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
 
 
+def _reason_phrases(reasons) -> list[str]:
+    # "pelvis-core" reads as a list of its own ("pelvis, deep abdominals and pelvic floor"),
+    # so it goes last where its commas cannot be mistaken for the sentence's.
+    ordered = sorted((r for r in reasons if r in vocab.REASON_WORDS), key=lambda r: r == "pelvis-core")
+    return [vocab.REASON_WORDS[r] for r in ordered]
+
+
+def reasons_sentence(reasons) -> str:
+    """E.g. 'It supports the knee by steadying the thigh bone. It also steadies the hip ...'"""
+    phrases = _reason_phrases(reasons)
+    if not phrases:
+        return ""
+    sentence = f"It {phrases[0]}."
+    if len(phrases) > 1:
+        sentence += f" It also {_join(phrases[1:])}."
+    return sentence
+
+
 def short_why(exercise) -> str:
-    """One sentence: which of the five reasons the exercise serves, in plain words."""
-    words = [vocab.REASON_WORDS[r] for r in exercise.reasons if r in vocab.REASON_WORDS]
-    sentence = _join(words)
-    return (sentence[:1].upper() + sentence[1:] + ".") if sentence else ""
+    """Which of the five reasons the exercise serves, in plain words."""
+    return reasons_sentence(exercise.reasons)
 
 
 def _section_minutes(plan) -> str:
@@ -193,8 +209,7 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
                 "say why it is here. Check the id with `innerthigh-kit exercises`.")
     exercise = library.get(item.exercise)
     lines = [f"{head}{exercise.name}: {item.describe()}, {_clock(item.seconds)}."]
-    words = [vocab.REASON_WORDS[r] for r in exercise.reasons if r in vocab.REASON_WORDS]
-    why = f"Why: it {_join(words)}."
+    why = f"Why: {reasons_sentence(exercise.reasons)}"
     only = _only_for(item, plan, library)
     if only:
         why += f" It is the class's only exercise for {_join([REASON_SHORT[r] for r in only])}."

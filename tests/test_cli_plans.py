@@ -106,7 +106,7 @@ def test_explain_prints_the_reasoning(capsys, saved, library):
     out = capsys.readouterr().out
     plan = kit.ClassPlan.load(saved)
     assert out.strip() == plan.explain(library).strip()
-    assert "Why: it" in out and "Say:" in out and "midwife" in out
+    assert "Why: It" in out and "Say:" in out and "midwife" in out
 
 
 def test_check_and_explain_name_a_bad_file(capsys, tmp_path):
