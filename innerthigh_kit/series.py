@@ -16,18 +16,9 @@ from __future__ import annotations
 import math
 
 from . import vocab
-from .builder import (
-    TOLERANCE,
-    _bounds,
-    _dose,
-    _fit,
-    _set_dose,
-    _set_transitions,
-    _Slot,
-    build_plan,
-    default_item,
-)
+from .builder import _set_transitions, build_plan, default_item
 from .checks import Finding
+from .fitting import TOLERANCE, _bounds, _dose, _fit, _set_dose, _Slot
 from .plans import ClassPlan, ClassRequest
 
 
