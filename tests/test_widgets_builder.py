@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 import innerthigh_kit as kit
@@ -175,4 +177,4 @@ def test_workshop_series_and_group(library, tmp_path, monkeypatch):
     assert (tmp_path / "workshop" / "anna.yaml").is_file()
     planner.group_text.value = "Anna, nobody"
     planner.group_button.click()
-    assert "'nobody' is not a group" in planner.group_view.value
+    assert "'nobody' is not a group" in html.unescape(planner.group_view.value)
