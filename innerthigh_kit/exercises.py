@@ -90,6 +90,11 @@ class Exercise:
         """This exercise's caution for ``tag``, or None."""
         return next((c for c in self.cautions if c.tag == tag), None)
 
+    @property
+    def key_cue(self) -> str:
+        """The cue to say when there is time for one: the second (the first sets the position up)."""
+        return self.cues[1] if len(self.cues) > 1 else self.cues[0]
+
     def clashes(self, tags: Iterable[str]) -> list[Caution]:
         """The cautions that say to leave this exercise out for any of ``tags``."""
         wanted = set(tags)

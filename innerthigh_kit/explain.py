@@ -217,7 +217,7 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
     if only:
         why += f" It is the class's only exercise for {_join([REASON_SHORT[r] for r in only])}."
     lines.append(why)
-    lines.append(f"Say: \u201c{exercise.cues[0]}\u201d")
+    lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
     changes = exercise.modifications(tags)
     if changes:
         notes = " ".join(c.note.rstrip(".") + "." for c in changes)

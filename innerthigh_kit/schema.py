@@ -211,7 +211,8 @@ FIELDS: tuple[Field, ...] = (
     Field("per_side", True, check_bool, "true when each side is done in turn", "false"),
     Field("dosage", True, check_dosage, "sets and reps with seconds_per_rep, or sets and "
           "hold_seconds", "{sets: 2, reps: 10, seconds_per_rep: 4}"),
-    Field("cues", True, check_cues, "at least 2, in words you say to the class",
+    Field("cues", True, check_cues, "at least 2, in words you say to the class: first how to "
+          "set up, then the key cue",
           "[Heels under knees., Lift the heels, then lower slowly.]"),
     Field("regression", True, check_optional_id, "id of an easier exercise, or null",
           "chair-supported-wide-squat"),

@@ -508,7 +508,7 @@ def test_explain_says_why_each_item_is_there_from_the_data(library):
     for _, planned in plan.items():
         exercise = library.get(planned.exercise)
         assert f"{exercise.name}: {planned.describe()}" in text
-        assert f"Say: \u201c{exercise.cues[0]}\u201d" in text
+        assert f"Say: \u201c{exercise.key_cue}\u201d" in text
     assert "after birth (postnatal), level 1, with care for knee pain" in paragraphs[0]
     assert "midwife" in text and "not medical advice" in paragraphs[-1]
     assert "Note for postnatal-early on ball-squeeze." in text

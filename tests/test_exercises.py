@@ -288,3 +288,10 @@ def test_to_record_round_trips_through_the_validator(tmp_path, library):
     assert len(merged) == 2 * len(library)
     original = library.ids[0]
     assert merged.get("copy-" + original).dosage == library.get(original).dosage
+
+
+def test_key_cue_is_the_cue_after_the_set_up(tmp_path):
+    library = kit.load_library(write(tmp_path, GOOD_ENTRY))
+    exercise = library.get("my-squeeze")
+    assert exercise.key_cue == "Squeeze the ball along the whole thigh."
+    assert exercise.cues[0] == "Sit tall on your sit bones."
