@@ -25,6 +25,7 @@ _LAZY = {
     **dict.fromkeys(("ClassPlan", "ClassRequest", "Audience", "Section", "PlanItem"), "plans"),
     **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"),
                     "builder"),
+    **dict.fromkeys(("render_handout", "render_workshop"), "handouts"),
 }
 
 __all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]

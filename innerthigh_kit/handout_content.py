@@ -27,6 +27,8 @@ DISCLAIMER = (
 
 def _minutes(seconds: float) -> str:
     seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
 
 
@@ -127,7 +129,7 @@ class Handout:
                     dose = f"{item['sets']} × {item['hold_seconds']:g} s hold"
                 else:
                     dose = f"{item['sets']} × {item.get('reps') or 0} reps"
-                sides = "each side" if item.get("per_side") else "both together"
+                sides = "each side" if item.get("per_side") else "\u2013"
                 cues = exercise.cues[:2] if exercise else ()
                 cue_html = "".join(f"<div class=\"cue\">{escape(c)}</div>" for c in cues)
                 rows.append(

@@ -179,7 +179,10 @@ def _title(notebook) -> str:
     """The page title the header cell put in its output's metadata."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            title = output.get("metadata", {}).get("innerthigh_kit", {}).get("title")
+            metadata = output.get("metadata", {})
+            # IPython files a _repr_html_ (data, metadata) pair under the mime type.
+            ours = metadata.get("innerthigh_kit") or metadata.get("text/html", {}).get("innerthigh_kit")
+            title = (ours or {}).get("title")
             if title:
                 return str(title)
     return "Class handout"
