@@ -11,6 +11,7 @@ midwife, physiotherapist or doctor.
 from __future__ import annotations
 
 from . import vocab
+from .plans import duration_words
 
 #: Short names for the caution tags, as said in a sentence.
 CAUTION_WORDS = {
@@ -113,11 +114,6 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
 
 
 def _reason_phrases(reasons) -> list[str]:
@@ -144,7 +140,7 @@ def short_why(exercise) -> str:
 
 
 def _section_minutes(plan) -> str:
-    parts = [f"{s.name} {_clock(s.seconds)}" for s in plan.sections if s.items]
+    parts = [f"{s.name} {duration_words(s.seconds)}" for s in plan.sections if s.items]
     return "; ".join(parts)
 
 
@@ -164,7 +160,7 @@ def _rationale(plan, library) -> list[str]:
     conditions = [CAUTION_WORDS.get(c, c) for c in audience.conditions]
     care = f", with care for {_join(conditions)}" if conditions else ""
     head = (f"{plan.title}\n{plan.target_minutes} minutes for {who}, level {audience.level}"
-            f"{care}. Timed total {_clock(plan.total_seconds)}, both sides, rests and changes "
+            f"{care}. Timed total {duration_words(plan.total_seconds)}, both sides, rests and changes "
             "of position counted.")
     total = plan.total_seconds or 1
     strength, stretch = _balance(plan, library)
@@ -211,7 +207,7 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
         return (f"{head}{item.exercise}: not in the library, so the kit cannot "
                 "say why it is here. Check the id with `innerthigh-kit exercises`.")
     exercise = library.get(item.exercise)
-    lines = [f"{head}{exercise.name}: {item.describe()}, {_clock(item.seconds)}."]
+    lines = [f"{head}{exercise.name}: {item.describe()}, {duration_words(item.seconds)}."]
     why = f"Why: {reasons_sentence(exercise.reasons)}"
     only = _only_for(item, plan, library)
     if only:
@@ -250,7 +246,7 @@ def explain_plan(plan, library) -> str:
     for section in plan.sections:
         if not section.items:
             continue
-        paragraphs.append(f"{section.name.upper()} ({_clock(section.seconds)})")
+        paragraphs.append(f"{section.name.upper()} ({duration_words(section.seconds)})")
         for item in section.items:
             number += 1
             paragraphs.append(_item_paragraph(number, section, item, plan, library))

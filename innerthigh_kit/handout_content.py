@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import vocab
 from .handouts import AUDIENCES, check_parameters
+from .plans import duration_words
 
 DISCLAIMER = (
     "This handout is for exercise education, not medical advice. If you are pregnant, have "
@@ -25,11 +26,6 @@ DISCLAIMER = (
 )
 
 
-def _minutes(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
 
 
 class _Html:
@@ -103,7 +99,7 @@ class Handout:
         version = "Instructor's notes" if self.audience == "instructor" else "Your class"
         facts = [
             ("Class length", f"{record['target_minutes']} min"),
-            ("Timed total", _minutes(record["total_seconds"])),
+            ("Timed total", duration_words(record["total_seconds"])),
             ("Exercises", str(count)),
             ("Level", str(audience.get("level", "–"))),
             ("You need", ", ".join(equipment) or "a mat"),
@@ -135,7 +131,7 @@ class Handout:
                 rows.append(
                     f"<tr><td><strong>{escape(name)}</strong>{cue_html}</td>"
                     f"<td>{escape(dose)}</td><td>{escape(sides)}</td>"
-                    f"<td class=\"num\">{escape(_minutes(item['seconds']))}</td></tr>")
+                    f"<td class=\"num\">{escape(duration_words(item['seconds']))}</td></tr>")
         head = ("<tr><th>Exercise and key cues</th><th>Dosage</th><th>Sides</th>"
                 "<th class=\"num\">Time</th></tr>")
         return _Html(f"<h2>The sequence</h2><table>{head}{''.join(rows)}</table>"

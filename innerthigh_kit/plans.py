@@ -38,6 +38,14 @@ MINUTES_RANGE = (15, 90)
 DEFAULT_SECONDS_PER_REP = 3.0
 
 
+def duration_words(seconds: float) -> str:
+    """A length of time as an instructor says it: '55 s', '2 min', '2 min 05 s'."""
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds % 60 else f"{seconds // 60} min"
+
+
 def _allowed(values: Iterable) -> str:
     return ", ".join(str(v) for v in values)
 

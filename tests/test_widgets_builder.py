@@ -100,7 +100,7 @@ def test_move_remove_and_add(builder, library):
 def test_swap_for_easier_and_harder_versions(builder, library):
     build(builder, minutes=45, population="general", equipment=("small-ball", "band"),
           conditions=())
-    for index, exercise_id in enumerate(flat_ids(builder.plan)):
+    for index, exercise_id in enumerate(flat_ids(builder.plan)):  # noqa: B007 (used below)
         if library.get(exercise_id).progression:
             break
     else:

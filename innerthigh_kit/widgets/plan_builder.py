@@ -14,9 +14,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import KitError
+from ..plans import duration_words
 from .request_form import RequestForm
 
-_SEVERITY_ICON = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
+_SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
 
 
 def plans_dir() -> Path:
@@ -24,9 +25,6 @@ def plans_dir() -> Path:
     return Path(os.environ.get("INNERTHIGH_KIT_PLANS_DIR") or Path.cwd() / "my_plans")
 
 
-def _minutes(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s"
 
 
 class ClassBuilder:
@@ -274,7 +272,7 @@ class ClassBuilder:
                 else f"{item.sets}×{item.reps}")
         sides = " each side" if item.per_side else ""
         return (f"{section.name.replace('-', ' ').capitalize():<12} · {name} — {dose}{sides} — "
-                f"{_minutes(self.plan.item_seconds(item))}")
+                f"{duration_words(self.plan.item_seconds(item))}")
 
     def _show_plan(self, select: int | None = None) -> None:
         from .. import check_plan
@@ -291,14 +289,15 @@ class ClassBuilder:
         total = self.plan.total_seconds
         target = self.plan.target_minutes * 60
         off = (total - target) / target * 100
-        self.total.value = (f"<p style='font-size:1.1em'><b>Total {_minutes(total)}</b> of "
+        self.total.value = (f"<p style='font-size:1.1em'><b>Total {duration_words(total)}</b> of "
                             f"{self.plan.target_minutes} min planned ({off:+.0f}%) · "
                             f"{len(labels)} exercises · both sides, rests and changes counted"
                             "</p>")
         findings = check_plan(self.plan, self.library)
         self.findings.value = "".join(
             f"<div class='itk-finding-{f.severity}'>{_SEVERITY_ICON.get(f.severity, '')} "
-            f"{html.escape(f.message)}</div>" for f in findings) or "✅ No findings."
+            f"{html.escape(f.message)}</div>" for f in findings
+        ) or "\u2713 No findings: nothing unsafe for the group, missing or out of balance."
         text = self.plan.explain(self.library)
         self.reasoning.value = "".join(
             "<p>" + html.escape(p).replace("\n", "<br>") + "</p>"
