@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from innerthigh_kit.handouts import _kernel_manager_class
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -44,7 +46,8 @@ def main() -> None:
     def floor():
         papermill.execute_notebook(str(trivial), str(tmp / "trivial-out.ipynb"),
                                    kernel_name="python3", progress_bar=False,
-                                   shutdown_kernel="immediate")
+                                   shutdown_kernel="immediate",
+                                   kernel_manager_class=_kernel_manager_class())
         HTMLExporter(template_name="basic").from_filename(str(tmp / "trivial-out.ipynb"))
 
     library = kit.load_library()

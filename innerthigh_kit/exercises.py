@@ -141,7 +141,11 @@ class Exercise:
 # --------------------------------------------------------------------------- reading files
 
 
-class _LineLoader(yaml.SafeLoader):
+#: libyaml's safe loader when PyYAML was built with it (about 10x faster), else the pure one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(SAFE_LOADER):
     """A safe loader that remembers the line where each mapping starts (for messages)."""
 
 

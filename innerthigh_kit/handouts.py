@@ -86,6 +86,25 @@ def _plan_file(plan, workdir: Path) -> Path:
     return path
 
 
+def _kernel_manager_class():
+    """nbclient's kernel manager, asking for an encrypted kernel channel where pyzmq can.
+
+    ipykernel 7.3+ prints a warning about unencrypted TCP on every kernel start; with CurveZMQ
+    keys provisioned (``transport_encryption='auto'``) the warning goes and the kernel's
+    traffic is encrypted, so an instructor's terminal shows only the kit's own messages.
+    """
+    import zmq
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class KitKernelManager(AsyncKernelManager):
+        @default("transport_encryption")
+        def _default_transport_encryption(self):
+            return "auto" if zmq.has("curve") else "disabled"
+
+    return KitKernelManager
+
+
 def _execute(plan_path: Path, output: Path, parameters: dict) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -94,6 +113,7 @@ def _execute(plan_path: Path, output: Path, parameters: dict) -> None:
         papermill.execute_notebook(
             str(template_path()), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
             progress_bar=False, cwd=str(plan_path.parent), request_save_on_cell_execute=False,
+            kernel_manager_class=_kernel_manager_class(),
             # a clean kernel exit sometimes stalls ~3 s; the kernel holds nothing worth waiting for
             shutdown_kernel="immediate",
         )
