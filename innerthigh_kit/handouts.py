@@ -12,7 +12,6 @@ import html
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -307,6 +306,9 @@ def render_workshop(plans, out_dir: str | os.PathLike, jobs: int | None = None, 
         jobs = jobs or os.cpu_count() or 1
         targets = {path: out_dir / f"{path.stem}{fmt}" for path in paths}
         libs = [str(Path(p).resolve()) for p in library_paths]
+        # imported here: the handout template imports this module, and needs no process pool
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
             futures = {
                 pool.submit(_render_one, str(path.resolve()), str(target), audience,
