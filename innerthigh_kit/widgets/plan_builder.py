@@ -265,13 +265,14 @@ class ClassBuilder:
 
     # ------------------------------------------------------------------ drawing
 
-    def _label(self, section, item) -> str:
+    def _label(self, number: int, section, item) -> str:
         exercise = self.library.get(item.exercise) if item.exercise in self.library else None
         name = exercise.name if exercise else f"{item.exercise} (not in the library)"
         dose = (f"{item.sets}×{item.hold_seconds:g} s" if item.hold_seconds
                 else f"{item.sets}×{item.reps}")
         sides = " each side" if item.per_side else ""
-        return (f"{section.name.replace('-', ' ').capitalize():<12} · {name} — {dose}{sides} — "
+        # numbered, not padded: padding cannot line up in a proportional font
+        return (f"{number}. {section.name.replace('-', ' ').capitalize()} · {name} — {dose}{sides} — "
                 f"{duration_words(self.plan.item_seconds(item))}")
 
     def _show_plan(self, select: int | None = None) -> None:
@@ -282,7 +283,8 @@ class ClassBuilder:
             self.plan_area.layout.display = "none"
             return
         self.plan_area.layout.display = None
-        labels = [self._label(s, i) for s in self.plan.sections for i in s.items]
+        pairs = [(s, i) for s in self.plan.sections for i in s.items]
+        labels = [self._label(n, s, i) for n, (s, i) in enumerate(pairs, start=1)]
         self.items.options = [(text, number) for number, text in enumerate(labels)]
         if labels:
             self.items.index = min(select or 0, len(labels) - 1)
