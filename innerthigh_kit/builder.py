@@ -60,6 +60,7 @@ class _Chooser:
         self.used: set[str] = set()
         self.ruled_out: set[str] = set()  # each ruled-out exercise is stood in for once
         self.covered: set[str] = set()
+        self.versions: set[str] = set()  # easier/harder versions of what is already chosen
 
     def fits(self, exercise, level=None, equipment=None) -> bool:
         level = self.request.level if level is None else level
@@ -95,15 +96,18 @@ class _Chooser:
                                            e.position == exercise.position))
 
     def score(self, exercise, categories) -> tuple:
-        """New reasons first, then the better evidence, the class's own level, the main kind."""
+        """New reasons first, then variety (not a version of a chosen one), the better
+        evidence, the class's own level, the main kind."""
         new = len(set(exercise.reasons) - self.covered)
+        fresh = exercise.id not in self.versions
         evidence = vocab.EVIDENCE[::-1].index(exercise.evidence)
-        return (new, evidence, -abs(self.request.level - exercise.level),
+        return (new, fresh, evidence, -abs(self.request.level - exercise.level),
                 exercise.category == categories[0])
 
     def take(self, exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
         self.covered |= set(exercise.reasons)
+        self.versions |= {exercise.regression, exercise.progression} - {None}
         facts = {"exercise": replaced.id, "caution": ruled_by} if replaced else None
         return exercise, facts
 
