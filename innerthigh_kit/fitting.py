@@ -18,6 +18,7 @@ from .plans import Audience, PlanItem
 
 TOLERANCE = 0.05  # the promise: total within 5 % of the target
 AIM = 0.015  # what the fitter aims for, leaving room for later edits
+NEAR = 10  # seconds: options this close to an item's share of time count as equally good
 SUPINE_LIMIT = 180  # seconds on the back in one go, from ~20 weeks of pregnancy
 LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
 DEFAULT_REST = {"warm-up": 0, "mobility": 5, "activation": 15, "strength": 30, "stretch": 5,
@@ -138,7 +139,9 @@ def _nearest(slot: _Slot, aim: float) -> None:
         for dose in bounds.doses:
             if not slot.allowed(sets, dose, rest):
                 continue
-            key = (round(abs(_seconds(item, sets, dose, rest) - aim)),
+            # within 10 s of the aim counts as a tie, won by the dosage nearest the library's
+            # (an instructor would rather teach 2 x 8 than 3 x 4 for the same time)
+            key = (round(abs(_seconds(item, sets, dose, rest) - aim) / NEAR),
                    abs(sets - default_sets), abs(dose - default_dose))
             if best is None or key < best[0]:
                 best = (key, sets, dose)
@@ -178,7 +181,9 @@ def _fit(slots: list[_Slot], targets: dict[str, float], target: float) -> float:
             deviation = actual[slot.section] - targets.get(slot.section, 0)
             for move in _moves(slot):
                 delta = _seconds(slot.item, *move) - now
-                key = (round(abs(error + delta)), abs(deviation + delta))
+                key = (round(abs(error + delta) / NEAR),
+                       abs(move[0] - slot.exercise.dosage.sets),  # keep the library's sets
+                       round(abs(error + delta)), abs(deviation + delta))
                 if abs(error + delta) < abs(error) and (best is None or key < best[0]):
                     best = (key, slot, move, delta)
         if best is None:
