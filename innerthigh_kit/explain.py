@@ -230,7 +230,11 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
         if replaced_id in library:
             ruled_out = library.get(replaced_id)
             caution = ruled_out.caution(tag)
-            note = f": {caution.note.rstrip('.')}" if caution else ""
+            note = caution.note.rstrip(".") if caution else ""
+            if exercise.name.lower() not in note.lower():
+                # keep the why; drop the note's own "choose ..." when the kit chose another
+                note = note.split(";")[0]
+            note = f": {note}" if note else ""
             lines.append(f"In place of {ruled_out.name}, left out for "
                          f"{CAUTION_WORDS.get(tag, tag)}{note}.")
     lines.append(f"Evidence: {vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)}.")
