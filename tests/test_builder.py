@@ -1,8 +1,8 @@
 """build_plan, build_series and check_plan: invariants over random requests, and each check.
 
 Most tests run on ``demo_library()``, a small hand-made library whose every exercise, caution and
-link is known here, so a failure points at the rule and not at the data. The real library is used
-where it exists (its tests skip while it is being written).
+link is known here, so a failure points at the rule and not at the data. The kit's own library is
+used where its data matters (the invariants, stand-ins).
 """
 
 from __future__ import annotations
