@@ -46,7 +46,8 @@ def main() -> None:
     import yaml
 
     from innerthigh_kit._data import data_path
-    from innerthigh_kit.exercises import SAFE_LOADER, load_library
+    from innerthigh_kit._yaml import SAFE_LOADER
+    from innerthigh_kit.exercises import load_library
 
     files = sorted(data_path("exercises").glob("*.yaml"))
     # the floor parses with the same (fastest available) safe loader the kit uses

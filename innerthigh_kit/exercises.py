@@ -19,6 +19,7 @@ import yaml
 
 from . import vocab
 from ._data import data_path
+from ._yaml import SAFE_LOADER
 from .errors import LibraryError, Problem, UnknownExerciseError
 from .schema import FIELD_NAMES, FIELDS, ID_PATTERN
 
@@ -139,10 +140,6 @@ class Exercise:
 
 
 # --------------------------------------------------------------------------- reading files
-
-
-#: libyaml's safe loader when PyYAML was built with it (about 10x faster), else the pure one.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(SAFE_LOADER):

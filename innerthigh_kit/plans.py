@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from . import vocab
+from ._yaml import safe_load
 from .errors import PlanError, Problem
 
 MINUTES_RANGE = (15, 90)
@@ -414,7 +415,7 @@ class ClassPlan:
         path = Path(path)
         record = self.to_json_dict()
         text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
-        if yaml.safe_load(text) != record:  # PyYAML writes a few line-break characters raw
+        if safe_load(text) != record:  # PyYAML writes a few line-break characters raw
             text = yaml.safe_dump(record, sort_keys=False, allow_unicode=False, width=100)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                                  dir=path.parent)
@@ -443,7 +444,7 @@ class ClassPlan:
             reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
             raise PlanError(f"{path}: cannot be read ({reason}). Check the path.") from None
         try:
-            record = yaml.safe_load(text)
+            record = safe_load(text)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""
