@@ -136,7 +136,9 @@ def jupyterlab(workdir, server_env, tmp_path):
     command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
                f"--LabApp.user_settings_dir={settings}",
-               f"--LabApp.workspaces_dir={tmp_path / 'home' / 'workspaces'}"]
+               f"--LabApp.workspaces_dir={tmp_path / 'home' / 'workspaces'}",
+               # window.jupyterapp: the test runs "Run All Cells" as a command, not a menu click
+               "--LabApp.expose_app_in_browser=True"]
     if os.geteuid() == 0:
         command.append("--allow-root")
     server = Server(command, f"http://127.0.0.1:{port}/api?token={token}", workdir, server_env,

@@ -14,16 +14,20 @@ def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
            f"&token={jupyterlab.token}")
     page.goto(url)
     page.locator(".jp-NotebookPanel").first.wait_for(timeout=120_000)
-    # wait for the kernel to be idle before running everything
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        timeout=120_000)
-    page.locator(".jp-NotebookPanel").first.click()
-    page.keyboard.press("Escape")
-    page.evaluate("window.jupyterapp && 0")  # the page is live
-    page.get_by_text("Run", exact=True).first.click()
-    page.get_by_text("Run All Cells", exact=True).first.click()
+    # Run All Cells, as the Run menu does, once the notebook's kernel is connected (a menu
+    # click right after the page loads can land before the menu is ready on a cold machine)
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+        " const k = w && w.sessionContext && w.sessionContext.session"
+        " && w.sessionContext.session.kernel;"
+        " return k && k.connectionStatus === 'connected'; }", timeout=120_000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     build = page.locator(".itk-build").first
-    build.wait_for(state="visible", timeout=120_000)
+    try:
+        build.wait_for(state="visible", timeout=120_000)
+    except Exception:
+        screenshot(page, "lab-notebook-04-failed")  # what the page showed, for the CI log
+        raise
     assert page.locator(".itk-minutes .noUi-handle").count() == 1
     assert page.locator(".itk-population select").count() == 1
     build.click()
