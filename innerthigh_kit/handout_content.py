@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -242,8 +243,9 @@ def _cache_dir() -> Path:
     return Path(base) / "innerthigh-kit" / "diagrams"
 
 
+@cache
 def _code_fingerprint() -> str:
-    """Changes whenever the drawing code or the anatomy data change."""
+    """Changes whenever the drawing code or the anatomy data change (read once per process)."""
     from ._data import data_path
 
     here = Path(__file__).resolve().parent

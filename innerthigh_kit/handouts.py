@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import HandoutError, KitError
@@ -85,6 +86,7 @@ def _plan_file(plan, workdir: Path) -> Path:
     return path
 
 
+@cache
 def _kernel_manager_class():
     """nbclient's kernel manager, asking for an encrypted kernel channel where pyzmq can.
 
