@@ -54,20 +54,27 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-handouts-"))
     trivial = tmp / "trivial.ipynb"
-    nbformat.write(new_notebook(cells=[new_code_cell("1 + 1")],
-                                metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                         "display_name": "Python 3"}}), trivial)
+    nbformat.write(
+        new_notebook(
+            cells=[new_code_cell("1 + 1")],
+            metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
+        ),
+        trivial,
+    )
 
     def floor():
-        papermill.execute_notebook(str(trivial), str(tmp / "trivial-out.ipynb"),
-                                   kernel_name="python3", progress_bar=False,
-                                   shutdown_kernel="immediate",
-                                   kernel_manager_class=_kernel_manager_class())
+        papermill.execute_notebook(
+            str(trivial),
+            str(tmp / "trivial-out.ipynb"),
+            kernel_name="python3",
+            progress_bar=False,
+            shutdown_kernel="immediate",
+            kernel_manager_class=_kernel_manager_class(),
+        )
         HTMLExporter(template_name="basic").from_filename(str(tmp / "trivial-out.ipynb"))
 
     library = kit.load_library()
-    plan = kit.build_plan(kit.ClassRequest(minutes=45, level=1, equipment=["small-ball"]),
-                          library, seed=1)
+    plan = kit.build_plan(kit.ClassRequest(minutes=45, level=1, equipment=["small-ball"]), library, seed=1)
     plan_path = tmp / "plan.yaml"
     plan.save(plan_path)
     counter = iter(range(10_000))
@@ -78,16 +85,22 @@ def main() -> None:
     handout()  # warm the diagram cache and the OS file cache, as in any real session
     floor()
     floor_time, handout_time = _interleaved(floor, handout, runs=7)
-    print(f"one handout (HTML, best of 7, in turn with the floor): {handout_time:.2f} s; "
-          f"floor (papermill trivial notebook + HTML export): {floor_time:.2f} s; "
-          f"ratio {handout_time / floor_time:.2f}x (goal <= 1.25x)")
+    print(
+        f"one handout (HTML, best of 7, in turn with the floor): {handout_time:.2f} s; "
+        f"floor (papermill trivial notebook + HTML export): {floor_time:.2f} s; "
+        f"ratio {handout_time / floor_time:.2f}x (goal <= 1.25x)"
+    )
 
     plans = tmp / "plans"
     plans.mkdir()
     for number in range(20):
-        kit.build_plan(kit.ClassRequest(minutes=30 + (number % 4) * 10, level=1 + number % 2,
-                                        equipment=["small-ball", "band"]),
-                       library, seed=number).save(plans / f"trainee-{number:02d}.yaml")
+        kit.build_plan(
+            kit.ClassRequest(
+                minutes=30 + (number % 4) * 10, level=1 + number % 2, equipment=["small-ball", "band"]
+            ),
+            library,
+            seed=number,
+        ).save(plans / f"trainee-{number:02d}.yaml")
 
     def workshop(jobs):
         out = tmp / f"workshop-{jobs}-{next(counter)}"
@@ -98,8 +111,9 @@ def main() -> None:
 
     one = workshop(1)
     two = workshop(2)
-    print(f"20-plan workshop: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s; ratio "
-          f"{two / one:.2f}x (goal <= 0.6x)")
+    print(
+        f"20-plan workshop: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s; ratio {two / one:.2f}x (goal <= 0.6x)"
+    )
 
 
 if __name__ == "__main__":

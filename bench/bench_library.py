@@ -40,8 +40,10 @@ def main() -> None:
     bare = _startup("pass")
     kit = _startup("import innerthigh_kit") - bare
     pyplot = _startup("import matplotlib.pyplot") - bare
-    print(f"import innerthigh_kit: {kit * 1000:.0f} ms; import matplotlib.pyplot: "
-          f"{pyplot * 1000:.0f} ms; ratio {kit / pyplot:.2f}x (goal <= 1.2x)")
+    print(
+        f"import innerthigh_kit: {kit * 1000:.0f} ms; import matplotlib.pyplot: "
+        f"{pyplot * 1000:.0f} ms; ratio {kit / pyplot:.2f}x (goal <= 1.2x)"
+    )
 
     import yaml
 
@@ -51,13 +53,19 @@ def main() -> None:
 
     files = sorted(data_path("exercises").glob("*.yaml"))
     # the floor parses with the same (fastest available) safe loader the kit uses
-    floor = _median(lambda: [yaml.load(f.read_text(), Loader=SAFE_LOADER)  # noqa: S506
-                             for f in files])
+    floor = _median(
+        lambda: [
+            yaml.load(f.read_text(), Loader=SAFE_LOADER)  # noqa: S506
+            for f in files
+        ]
+    )
     load = _median(load_library)
     count = len(load_library())
-    print(f"load and validate the library ({count} exercises, {len(files)} files): "
-          f"{load * 1000:.1f} ms; ratio {load / floor:.2f}x against only parsing the YAML "
-          f"({floor * 1000:.1f} ms)")
+    print(
+        f"load and validate the library ({count} exercises, {len(files)} files): "
+        f"{load * 1000:.1f} ms; ratio {load / floor:.2f}x against only parsing the YAML "
+        f"({floor * 1000:.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -49,14 +49,18 @@ def main() -> None:
     request = ClassRequest(minutes=60, level=2, equipment=["small-ball", "band"])
     build_plan(request, library, seed=0)  # warm the imports and caches
     build = _median(lambda run: build_plan(request, library, seed=run))
-    floor = _median(lambda run: library.filter(
-        equipment_available=request.equipment_available, level_max=request.level,
-        avoid_cautions=request.caution_tags), runs=51)
+    floor = _median(
+        lambda run: library.filter(
+            equipment_available=request.equipment_available,
+            level_max=request.level,
+            avoid_cautions=request.caution_tags,
+        ),
+        runs=51,
+    )
     series = _median(lambda run: build_series(request, 4, library, seed=run), runs=5)
     print(f"library: {which}, {len(library)} exercises")
     print(f"build_plan, 60-minute class: {build * 1000:.1f} ms median (goal <= 50 ms)")
-    print(f"floor, one Library.filter pass: {floor * 1000:.3f} ms; build = {build / floor:.0f}x "
-          "the floor")
+    print(f"floor, one Library.filter pass: {floor * 1000:.3f} ms; build = {build / floor:.0f}x the floor")
     print(f"build_series, 4 weeks: {series * 1000:.1f} ms median")
 
 

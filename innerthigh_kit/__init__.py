@@ -21,10 +21,10 @@ _LAZY = {
     **dict.fromkeys(("MUSCLES", "musculotendon_length", "moment_arm", "moment_arms"), "anatomy"),
     **dict.fromkeys(("knee_view", "pelvis_view", "moment_arm_curves", "stretch_curves"), "diagrams"),
     "lever_sketch": "diagrams",
-    **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"), "AnatomyError": "errors",
+    **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"),
+    "AnatomyError": "errors",
     **dict.fromkeys(("ClassPlan", "ClassRequest", "Audience", "Section", "PlanItem"), "plans"),
-    **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"),
-                    "builder"),
+    **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"), "builder"),
     **dict.fromkeys(("render_handout", "render_workshop"), "handouts"),
 }
 

@@ -42,10 +42,16 @@ def default_item(exercise, audience: Audience, section: str | None = None) -> Pl
     """An item with the library's default dosage and the rest and transition rules."""
     dosage = exercise.dosage
     return PlanItem(
-        exercise=exercise.id, sets=dosage.sets, reps=dosage.reps,
-        hold_seconds=dosage.hold_seconds, per_side=exercise.per_side,
-        seconds_per_rep=dosage.seconds_per_rep, rest_seconds=DEFAULT_REST[exercise.category],
-        transition_seconds=15, why=short_why(exercise))
+        exercise=exercise.id,
+        sets=dosage.sets,
+        reps=dosage.reps,
+        hold_seconds=dosage.hold_seconds,
+        per_side=exercise.per_side,
+        seconds_per_rep=dosage.seconds_per_rep,
+        rest_seconds=DEFAULT_REST[exercise.category],
+        transition_seconds=15,
+        why=short_why(exercise),
+    )
 
 
 # --------------------------------------------------------------------------- choosing
@@ -71,9 +77,15 @@ class _Chooser:
         return self.fits(exercise) and not exercise.clashes(self.tags)
 
     def candidates(self, categories, include_ruled_out: bool = False) -> list:
-        found = [e for e in self.library if e.category in categories and e.id not in self.used
-                 and e.id not in self.ruled_out and self.fits(e)
-                 and (include_ruled_out or not e.clashes(self.tags))]
+        found = [
+            e
+            for e in self.library
+            if e.category in categories
+            and e.id not in self.used
+            and e.id not in self.ruled_out
+            and self.fits(e)
+            and (include_ruled_out or not e.clashes(self.tags))
+        ]
         self.rng.shuffle(found)
         return found
 
@@ -83,17 +95,16 @@ class _Chooser:
         while link and link not in seen and link in self.library:
             seen.add(link)
             option = self.library.get(link)
-            if option.category in categories and option.id not in self.used \
-                    and self.allowed(option):
+            if option.category in categories and option.id not in self.used and self.allowed(option):
                 return option
             link = option.regression
-        options = [e for e in self.candidates(categories) if e.category == exercise.category] \
-            or self.candidates(categories)
+        options = [
+            e for e in self.candidates(categories) if e.category == exercise.category
+        ] or self.candidates(categories)
         if not options:
             return None
         wanted = set(exercise.reasons)
-        return max(options, key=lambda e: (len(wanted & set(e.reasons)),
-                                           e.position == exercise.position))
+        return max(options, key=lambda e: (len(wanted & set(e.reasons)), e.position == exercise.position))
 
     def score(self, exercise, categories) -> tuple:
         """New reasons first, then variety (not a version of a chosen one), the better
@@ -101,8 +112,13 @@ class _Chooser:
         new = len(set(exercise.reasons) - self.covered)
         fresh = exercise.id not in self.versions
         evidence = vocab.EVIDENCE[::-1].index(exercise.evidence)
-        return (new, fresh, evidence, -abs(self.request.level - exercise.level),
-                exercise.category == categories[0])
+        return (
+            new,
+            fresh,
+            evidence,
+            -abs(self.request.level - exercise.level),
+            exercise.category == categories[0],
+        )
 
     def take(self, exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
@@ -133,14 +149,20 @@ def _relaxations(chooser: _Chooser, categories) -> list[str]:
     pool = [e for e in library if e.category in categories]
     fixes = []
     for level in vocab.LEVELS:
-        if level > request.level and any(chooser.fits(e, level=level) and not
-                                          e.clashes(chooser.tags) for e in pool):
+        if level > request.level and any(
+            chooser.fits(e, level=level) and not e.clashes(chooser.tags) for e in pool
+        ):
             fixes.append(f"allow level {level}")
             break
-    kit = [f"add {vocab.EQUIPMENT_WORDS[extra]}"
-           for extra in vocab.EQUIPMENT if extra not in request.equipment_available
-           and any(chooser.fits(e, equipment=(*request.equipment_available, extra))
-                   and not e.clashes(chooser.tags) for e in pool)]
+    kit = [
+        f"add {vocab.EQUIPMENT_WORDS[extra]}"
+        for extra in vocab.EQUIPMENT
+        if extra not in request.equipment_available
+        and any(
+            chooser.fits(e, equipment=(*request.equipment_available, extra)) and not e.clashes(chooser.tags)
+            for e in pool
+        )
+    ]
     fixes += kit[:3]
     for condition in request.conditions:
         others = [t for t in chooser.tags if t != condition]
@@ -153,17 +175,22 @@ def _empty_section_error(chooser: _Chooser, section: str, categories) -> PlanErr
     request = chooser.request
     kinds = " or ".join(categories)
     if not any(e.category in categories for e in chooser.library):
-        return PlanError(f"The library has no {kinds} exercise at all, so no {section} can be "
-                         "planned. Add one to the library (check it with `innerthigh-kit "
-                         "validate`).")
+        return PlanError(
+            f"The library has no {kinds} exercise at all, so no {section} can be "
+            "planned. Add one to the library (check it with `innerthigh-kit "
+            "validate`)."
+        )
     kit = ", ".join(e for e in request.equipment if e != "mat") or "no equipment"
     who = vocab.POPULATION_WORDS[request.population]
     conditions = f" with {', '.join(request.conditions)}" if request.conditions else ""
     fixes = _relaxations(chooser, categories) or [
-        f"add a {kinds} exercise that suits {who}{conditions} to the library"]
-    return PlanError(f"No {kinds} exercise fits level {request.level} with {kit} for {who}"
-                     f"{conditions}, so the {section} cannot be planned. To relax: "
-                     f"{'; or '.join(fixes)}.")
+        f"add a {kinds} exercise that suits {who}{conditions} to the library"
+    ]
+    return PlanError(
+        f"No {kinds} exercise fits level {request.level} with {kit} for {who}"
+        f"{conditions}, so the {section} cannot be planned. To relax: "
+        f"{'; or '.join(fixes)}."
+    )
 
 
 # --------------------------------------------------------------------------- ordering
@@ -171,6 +198,7 @@ def _empty_section_error(chooser: _Chooser, section: str, categories) -> PlanErr
 
 def _order(items: list, section: str) -> list:
     """Easier before harder in strength; otherwise warm-up moves first, then by position."""
+
     def key(pair):
         exercise = pair[0]
         flow = FLOW.index(exercise.position)
@@ -204,8 +232,7 @@ def _break_supine_runs(plan_slots: dict[str, list[_Slot]]) -> None:
             if slots[index].exercise.position == "supine" == slots[index - 1].exercise.position:
                 for other in range(index + 1, len(slots)):
                     candidate = slots[other].exercise
-                    same_level = section != "strength" or \
-                        candidate.level == slots[index].exercise.level
+                    same_level = section != "strength" or candidate.level == slots[index].exercise.level
                     if candidate.position != "supine" and same_level:
                         slots[index], slots[other] = slots[other], slots[index]
                         break
@@ -264,9 +291,11 @@ def _capacity_error(chooser: _Chooser, most: float) -> PlanError:
     request = chooser.request
     fixes = [f"shorten the class to {max(15, int(most // 60))} minutes"]
     fixes += _relaxations(chooser, vocab.CATEGORIES)
-    return PlanError(f"The library has too few exercises for a {request.minutes}-minute class "
-                     f"at level {request.level} with this equipment and these needs: they fill "
-                     f"about {most / 60:.0f} minutes. To relax: {'; or '.join(fixes)}.")
+    return PlanError(
+        f"The library has too few exercises for a {request.minutes}-minute class "
+        f"at level {request.level} with this equipment and these needs: they fill "
+        f"about {most / 60:.0f} minutes. To relax: {'; or '.join(fixes)}."
+    )
 
 
 def _balance_count(chooser, chosen, targets, audience):
@@ -277,8 +306,7 @@ def _balance_count(chooser, chosen, targets, audience):
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - AIM):
-            deficits = sorted(chosen, key=lambda n: sum(s.most for s in plan_slots[n])
-                              - targets[n])
+            deficits = sorted(chosen, key=lambda n: sum(s.most for s in plan_slots[n]) - targets[n])
             for section in deficits:
                 pick = chooser.next_for(vocab.SECTION_CATEGORIES[section])
                 if pick is not None:
@@ -289,8 +317,7 @@ def _balance_count(chooser, chosen, targets, audience):
                     raise _capacity_error(chooser, most)
                 return plan_slots
         elif least > target * (1 + AIM):
-            surplus = sorted(chosen, key=lambda n: targets[n]
-                             - sum(s.least for s in plan_slots[n]))
+            surplus = sorted(chosen, key=lambda n: targets[n] - sum(s.least for s in plan_slots[n]))
             for section in surplus:
                 if _drop_one(chosen[section]):
                     break
@@ -313,15 +340,18 @@ def _drop_one(picks: list) -> bool:
     return False
 
 
-def build_plan(request: ClassRequest, library, seed: int | None = None, *,
-               title: str | None = None) -> ClassPlan:
+def build_plan(
+    request: ClassRequest, library, seed: int | None = None, *, title: str | None = None
+) -> ClassPlan:
     """A class plan for ``request`` from ``library``; the same seed gives the same plan.
 
     Raises ``PlanError`` saying what to relax when the library cannot meet the request.
     """
     if not isinstance(request, ClassRequest):
-        raise PlanError("build_plan needs a ClassRequest, e.g. ClassRequest(minutes=45, "
-                        "level=1, equipment=['small-ball'], population='postnatal').")
+        raise PlanError(
+            "build_plan needs a ClassRequest, e.g. ClassRequest(minutes=45, "
+            "level=1, equipment=['small-ball'], population='postnatal')."
+        )
     rng = random.Random(0 if seed is None else seed)
     chooser = _Chooser(request, library, rng)
     audience = request.audience()
@@ -336,18 +366,24 @@ def build_plan(request: ClassRequest, library, seed: int | None = None, *,
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
     who = vocab.POPULATION_WORDS[request.population]
     plan = ClassPlan(
-        title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, "
-        f"level {request.level}",
-        request.minutes, audience,
-        [Section(name, [slot.item for slot in plan_slots[name]]) for name in plan_slots])
+        title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, level {request.level}",
+        request.minutes,
+        audience,
+        [Section(name, [slot.item for slot in plan_slots[name]]) for name in plan_slots],
+    )
     return plan
 
 
 # The builder's public companions live in their own modules (each under ~400 lines). They are
 # reachable from here too (``from innerthigh_kit.builder import build_series, check_plan``),
 # looked up on first use so that importing series.py or checks.py first works as well.
-_COMPANIONS = {"build_series": "series", "check_series": "series", "week_load": "series",
-               "check_plan": "checks", "Finding": "checks"}
+_COMPANIONS = {
+    "build_series": "series",
+    "check_series": "series",
+    "week_load": "series",
+    "check_plan": "checks",
+    "Finding": "checks",
+}
 
 
 def __getattr__(name: str):

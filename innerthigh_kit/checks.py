@@ -58,8 +58,7 @@ def _dosage_problems(item) -> list[str]:
         problems.append(f"{item.reps!r} reps (use 1 to 100)")
     elif item.hold_seconds is not None and not 1 <= item.hold_seconds <= 300:
         problems.append(f"a {item.hold_seconds!r} s hold (use 1 to 300 s)")
-    if item.reps is not None and item.seconds_per_rep is not None \
-            and not 0 < item.seconds_per_rep <= 60:
+    if item.reps is not None and item.seconds_per_rep is not None and not 0 < item.seconds_per_rep <= 60:
         problems.append(f"{item.seconds_per_rep!r} s per rep (more than 0, at most 60)")
     if not 0 <= item.rest_seconds <= 300:
         problems.append(f"{item.rest_seconds!r} s rest (0 to 300)")
@@ -76,44 +75,90 @@ def _item_findings(plan, library) -> list[Finding]:
     for section, item in plan.items():
         where = {"section": section.name, "item": item.exercise}
         for problem in _dosage_problems(item):
-            findings.append(Finding("error", f"The dosage cannot be taught: {problem}.", **where,
-                                    fix="Change it with plan.set_dosage(...) or in the file."))
+            findings.append(
+                Finding(
+                    "error",
+                    f"The dosage cannot be taught: {problem}.",
+                    **where,
+                    fix="Change it with plan.set_dosage(...) or in the file.",
+                )
+            )
         if item.exercise in seen:
-            findings.append(Finding("warning", f"{item.exercise} is in the class twice.", **where,
-                                    fix="Remove one, or swap it for another exercise."))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{item.exercise} is in the class twice.",
+                    **where,
+                    fix="Remove one, or swap it for another exercise.",
+                )
+            )
         seen.add(item.exercise)
         if item.exercise not in library:
             close = difflib.get_close_matches(str(item.exercise), library.ids, n=1)
             hint = f"Did you mean '{close[0]}'? " if close else ""
-            findings.append(Finding("error", f"{item.exercise!r} is not in the library.", **where,
-                                    fix=f"{hint}See every id with `innerthigh-kit exercises`."))
+            findings.append(
+                Finding(
+                    "error",
+                    f"{item.exercise!r} is not in the library.",
+                    **where,
+                    fix=f"{hint}See every id with `innerthigh-kit exercises`.",
+                )
+            )
             continue
         exercise = library.get(item.exercise)
         for caution in exercise.clashes(tags):
-            other = exercise.regression if exercise.regression in library and not \
-                library.get(exercise.regression).clashes(tags) else None
+            other = (
+                exercise.regression
+                if exercise.regression in library and not library.get(exercise.regression).clashes(tags)
+                else None
+            )
             fix = f"Swap it for '{other}'." if other else "Remove it or swap it for another."
-            findings.append(Finding("error", f"{exercise.name} is to be left out for "
-                                    f"{caution.tag}: {caution.note}", **where, fix=fix))
+            findings.append(
+                Finding(
+                    "error",
+                    f"{exercise.name} is to be left out for {caution.tag}: {caution.note}",
+                    **where,
+                    fix=fix,
+                )
+            )
         missing = exercise.needs(equipment)
         if missing:
-            findings.append(Finding("warning", f"{exercise.name} needs {', '.join(missing)}, "
-                                    "which the class does not have.", **where,
-                                    fix="Add it to the audience's equipment or swap the item."))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{exercise.name} needs {', '.join(missing)}, which the class does not have.",
+                    **where,
+                    fix="Add it to the audience's equipment or swap the item.",
+                )
+            )
         if exercise.level > plan.audience.level:
-            findings.append(Finding("warning", f"{exercise.name} is level {exercise.level}, above "
-                                    f"the class's level {plan.audience.level}.", **where,
-                                    fix="Swap it for its easier version."))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{exercise.name} is level {exercise.level}, above "
+                    f"the class's level {plan.audience.level}.",
+                    **where,
+                    fix="Swap it for its easier version.",
+                )
+            )
         if exercise.per_side and not item.per_side:
-            findings.append(Finding("warning", f"{exercise.name} is done on each side, but the "
-                                    "plan times one side only.", **where,
-                                    fix="Set per_side to true."))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{exercise.name} is done on each side, but the plan times one side only.",
+                    **where,
+                    fix="Set per_side to true.",
+                )
+            )
     return findings
 
 
 def _categories(plan, library) -> list[tuple]:
-    return [(section, item, library.get(item.exercise).category)
-            for section, item in plan.items() if item.exercise in library]
+    return [
+        (section, item, library.get(item.exercise).category)
+        for section, item in plan.items()
+        if item.exercise in library
+    ]
 
 
 def _shape_findings(plan, library) -> list[Finding]:
@@ -121,30 +166,58 @@ def _shape_findings(plan, library) -> list[Finding]:
     placed = _categories(plan, library)
     warm = [p for p in placed if p[2] in ("warm-up", "mobility")]
     if not placed:
-        return [Finding("error", "The plan has no exercises from the library.",
-                        fix="Add exercises, or build one with `innerthigh-kit plan`.")]
+        return [
+            Finding(
+                "error",
+                "The plan has no exercises from the library.",
+                fix="Add exercises, or build one with `innerthigh-kit plan`.",
+            )
+        ]
     if not warm:
-        findings.append(Finding("error", "The class has no warm-up.",
-                                fix="Add a warm-up or mobility exercise at the start."))
+        findings.append(
+            Finding(
+                "error", "The class has no warm-up.", fix="Add a warm-up or mobility exercise at the start."
+            )
+        )
     elif placed[0][2] not in ("warm-up", "mobility"):
-        findings.append(Finding("warning", "The class does not start with its warm-up.",
-                                section=placed[0][0].name, item=placed[0][1].exercise,
-                                fix="Move the warm-up to the start."))
+        findings.append(
+            Finding(
+                "warning",
+                "The class does not start with its warm-up.",
+                section=placed[0][0].name,
+                item=placed[0][1].exercise,
+                fix="Move the warm-up to the start.",
+            )
+        )
     if not any(p[2] == "cool-down" for p in placed):
-        findings.append(Finding("warning", "The class has no cool-down.",
-                                fix="Add a cool-down exercise at the end."))
+        findings.append(
+            Finding("warning", "The class has no cool-down.", fix="Add a cool-down exercise at the end.")
+        )
     elif placed[-1][2] != "cool-down":
-        findings.append(Finding("warning", "The class does not end with its cool-down.",
-                                section=placed[-1][0].name, item=placed[-1][1].exercise,
-                                fix="Move the cool-down to the end."))
+        findings.append(
+            Finding(
+                "warning",
+                "The class does not end with its cool-down.",
+                section=placed[-1][0].name,
+                item=placed[-1][1].exercise,
+                fix="Move the cool-down to the end.",
+            )
+        )
     for section in plan.sections:
-        levels = [library.get(i.exercise).level for i in section.items
-                  if i.exercise in library
-                  and library.get(i.exercise).category == "strength"]
+        levels = [
+            library.get(i.exercise).level
+            for i in section.items
+            if i.exercise in library and library.get(i.exercise).category == "strength"
+        ]
         if any(a > b for a, b in zip(levels, levels[1:], strict=False)):
-            findings.append(Finding("info", "A harder strength exercise comes before an easier "
-                                    "one.", section=section.name,
-                                    fix="Order the strength work from easier to harder."))
+            findings.append(
+                Finding(
+                    "info",
+                    "A harder strength exercise comes before an easier one.",
+                    section=section.name,
+                    fix="Order the strength work from easier to harder.",
+                )
+            )
     return findings
 
 
@@ -157,47 +230,68 @@ def _time_findings(plan) -> list[Finding]:
         return []
     severity = "error" if abs(off) > TIME_ERROR else "warning"
     word = "over" if off > 0 else "under"
-    return [Finding(severity, f"The class runs {plan.total_seconds / 60:.1f} min, {abs(off):.0%} "
-                    f"{word} its {plan.target_minutes} min.",
-                    fix="Change sets, reps, holds or rests, or add or remove an exercise.")]
+    return [
+        Finding(
+            severity,
+            f"The class runs {plan.total_seconds / 60:.1f} min, {abs(off):.0%} "
+            f"{word} its {plan.target_minutes} min.",
+            fix="Change sets, reps, holds or rests, or add or remove an exercise.",
+        )
+    ]
 
 
 def _balance_findings(plan, library) -> list[Finding]:
-    strength = sum(i.seconds for _, i, c in _categories(plan, library)
-                   if c in vocab.STRENGTH_CATEGORIES)
-    stretch = sum(i.seconds for _, i, c in _categories(plan, library)
-                  if c in vocab.STRETCH_CATEGORIES)
+    strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
+    stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)
     focus = plan.audience.focus
     if strength + stretch == 0:
         return []
     if strength == 0:
-        return [Finding("warning", "The class has no strength work: a stretch alone won't make a "
-                        "muscle strong.", fix="Add an activation or strength exercise.")]
+        return [
+            Finding(
+                "warning",
+                "The class has no strength work: a stretch alone won't make a muscle strong.",
+                fix="Add an activation or strength exercise.",
+            )
+        ]
     share, expected = strength / (strength + stretch), _share_of_strength(focus)
     if abs(share - expected) <= BALANCE_SLACK:
         return []
     more = "strength" if share > expected else "stretch"
-    return [Finding("warning", f"Strength is {share:.0%} of the strength and stretch time; a "
-                    f"{focus} focus aims at about {expected:.0%}. The class leans to {more}.",
-                    fix="Move time between the strength and stretch sections, or change the "
-                    "focus.")]
+    return [
+        Finding(
+            "warning",
+            f"Strength is {share:.0%} of the strength and stretch time; a "
+            f"{focus} focus aims at about {expected:.0%}. The class leans to {more}.",
+            fix="Move time between the strength and stretch sections, or change the focus.",
+        )
+    ]
 
 
 def _reason_findings(plan, library) -> list[Finding]:
-    served = {r for _, i, _ in _categories(plan, library)
-              for r in library.get(i.exercise).reasons}
+    served = {r for _, i, _ in _categories(plan, library) for r in library.get(i.exercise).reasons}
     tags = plan.audience.caution_tags
     findings = []
     for reason in vocab.REASONS:
         if reason in served:
             continue
-        options = [e.id for e in library.filter(
-            equipment_available=[*plan.audience.equipment, "mat"], level_max=plan.audience.level,
-            avoid_cautions=tags, reason=reason)][:3]
-        fix = f"Exercises that would cover it: {', '.join(options)}." if options else \
-            "No exercise in the library covers it for this class."
-        findings.append(Finding("info", f"No exercise serves '{reason}' "
-                                f"({vocab.REASON_WORDS[reason]}).", fix=fix))
+        options = [
+            e.id
+            for e in library.filter(
+                equipment_available=[*plan.audience.equipment, "mat"],
+                level_max=plan.audience.level,
+                avoid_cautions=tags,
+                reason=reason,
+            )
+        ][:3]
+        fix = (
+            f"Exercises that would cover it: {', '.join(options)}."
+            if options
+            else "No exercise in the library covers it for this class."
+        )
+        findings.append(
+            Finding("info", f"No exercise serves '{reason}' ({vocab.REASON_WORDS[reason]}).", fix=fix)
+        )
     return findings
 
 
@@ -206,24 +300,35 @@ def _supine_findings(plan, library) -> list[Finding]:
         return []
     findings, run, start = [], 0.0, None
     for section, item in [*plan.items(), (None, None)]:
-        supine = item is not None and item.exercise in library \
-            and library.get(item.exercise).position == "supine"
+        supine = (
+            item is not None and item.exercise in library and library.get(item.exercise).position == "supine"
+        )
         if supine:
             run, start = run + item.seconds, start or (section.name, item.exercise)
             continue
         if run > SUPINE_LIMIT:
-            findings.append(Finding("warning", f"{run / 60:.1f} min in a row lying on the back; "
-                                    "from about 20 weeks keep it to 2-3 minutes.",
-                                    section=start[0], item=start[1],
-                                    fix="Put a side-lying or seated exercise in between, or "
-                                    "shorten the holds."))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{run / 60:.1f} min in a row lying on the back; "
+                    "from about 20 weeks keep it to 2-3 minutes.",
+                    section=start[0],
+                    item=start[1],
+                    fix="Put a side-lying or seated exercise in between, or shorten the holds.",
+                )
+            )
         run, start = 0.0, None
     return findings
 
 
 def check_plan(plan, library) -> list[Finding]:
     """Every finding for ``plan`` against ``library``, errors first, then warnings, then info."""
-    findings = (_item_findings(plan, library) + _shape_findings(plan, library)
-                + _time_findings(plan) + _balance_findings(plan, library)
-                + _supine_findings(plan, library) + _reason_findings(plan, library))
+    findings = (
+        _item_findings(plan, library)
+        + _shape_findings(plan, library)
+        + _time_findings(plan)
+        + _balance_findings(plan, library)
+        + _supine_findings(plan, library)
+        + _reason_findings(plan, library)
+    )
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))

@@ -45,19 +45,43 @@ def _choices(values: Sequence) -> str:
 
 
 def _add_exercises(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--category", choices=vocab.CATEGORIES, metavar="C",
-                        help=f"only this category: {_choices(vocab.CATEGORIES)}")
-    parser.add_argument("--equipment", nargs="+", choices=vocab.EQUIPMENT, metavar="E",
-                        help="only exercises needing nothing beyond this equipment (a mat is "
-                        f"assumed): {_choices(vocab.EQUIPMENT)}")
-    parser.add_argument("--level-max", type=int, choices=vocab.LEVELS, metavar="N",
-                        help="only levels up to N (1, 2 or 3)")
-    parser.add_argument("--position", choices=vocab.POSITIONS, metavar="P",
-                        help=f"only this position: {_choices(vocab.POSITIONS)}")
-    parser.add_argument("--avoid", nargs="+", choices=vocab.CAUTIONS, metavar="TAG",
-                        help=f"leave out exercises to avoid with: {_choices(vocab.CAUTIONS)}")
-    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
-                        help="your own exercise files or folders, added to the kit's")
+    parser.add_argument(
+        "--category",
+        choices=vocab.CATEGORIES,
+        metavar="C",
+        help=f"only this category: {_choices(vocab.CATEGORIES)}",
+    )
+    parser.add_argument(
+        "--equipment",
+        nargs="+",
+        choices=vocab.EQUIPMENT,
+        metavar="E",
+        help="only exercises needing nothing beyond this equipment (a mat is "
+        f"assumed): {_choices(vocab.EQUIPMENT)}",
+    )
+    parser.add_argument(
+        "--level-max", type=int, choices=vocab.LEVELS, metavar="N", help="only levels up to N (1, 2 or 3)"
+    )
+    parser.add_argument(
+        "--position",
+        choices=vocab.POSITIONS,
+        metavar="P",
+        help=f"only this position: {_choices(vocab.POSITIONS)}",
+    )
+    parser.add_argument(
+        "--avoid",
+        nargs="+",
+        choices=vocab.CAUTIONS,
+        metavar="TAG",
+        help=f"leave out exercises to avoid with: {_choices(vocab.CAUTIONS)}",
+    )
+    parser.add_argument(
+        "--library",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own exercise files or folders, added to the kit's",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON records instead")
 
 
@@ -75,8 +99,7 @@ def _run_exercises(args: argparse.Namespace) -> int:
         avoid_cautions=args.avoid,
     )
     if args.json:
-        print(json.dumps([exercise.to_record() for exercise in chosen], indent=2,
-                         ensure_ascii=False))
+        print(json.dumps([exercise.to_record() for exercise in chosen], indent=2, ensure_ascii=False))
         return 0
     if not chosen:
         print("No exercise matches these filters. Try fewer filters or more equipment.")
@@ -84,8 +107,9 @@ def _run_exercises(args: argparse.Namespace) -> int:
     width = max(len(exercise.id) for exercise in chosen)
     for exercise in chosen:
         extra = ", ".join(e for e in exercise.equipment if e != "mat") or "mat only"
-        print(f"{exercise.id:<{width}}  L{exercise.level}  {exercise.category:<10}  "
-              f"{exercise.name}  [{extra}]")
+        print(
+            f"{exercise.id:<{width}}  L{exercise.level}  {exercise.category:<10}  {exercise.name}  [{extra}]"
+        )
     print(f"\n{len(chosen)} of {len(library)} exercises.")
     return 0
 
@@ -94,8 +118,7 @@ def _run_exercises(args: argparse.Namespace) -> int:
 
 
 def _add_validate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="exercise files (.yaml) or folders of them")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="exercise files (.yaml) or folders of them")
 
 
 @command("validate", "check your own exercise files against the library's rules")
@@ -104,8 +127,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from .exercises import load_library
 
     library = load_library(*args.paths)  # raises LibraryError listing every problem
-    print(f"All good: {', '.join(args.paths)} checked; the library now has "
-          f"{len(library)} exercises.")
+    print(f"All good: {', '.join(args.paths)} checked; the library now has {len(library)} exercises.")
     return 0
 
 
@@ -114,17 +136,27 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 def _add_handout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the handout to write: .html, .pdf or .ipynb")
-    parser.add_argument("--audience", choices=("participant", "instructor"),
-                        default="participant",
-                        help="participant (take-home sheet, the default) or instructor "
-                        "(adds the reasoning and the plan check)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the handout to write: .html, .pdf or .ipynb"
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("participant", "instructor"),
+        default="participant",
+        help="participant (take-home sheet, the default) or instructor "
+        "(adds the reasoning and the plan check)",
+    )
     parser.add_argument("--no-diagrams", action="store_true", help="leave the diagrams out")
-    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4",
-                        help="paper size for PDF (default A4)")
-    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
-                        help="your own exercise files, if the plan uses them")
+    parser.add_argument(
+        "--paper", choices=("A4", "Letter"), default="A4", help="paper size for PDF (default A4)"
+    )
+    parser.add_argument(
+        "--library",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own exercise files, if the plan uses them",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
@@ -133,25 +165,51 @@ def _add_handout(parser: argparse.ArgumentParser) -> None:
 def _run_handout(args: argparse.Namespace) -> int:
     from .handouts import render_handout
 
-    out = render_handout(args.plan, args.output, args.audience,
-                         include_diagrams=not args.no_diagrams, paper=args.paper,
-                         library_paths=args.library, force=args.force)
+    out = render_handout(
+        args.plan,
+        args.output,
+        args.audience,
+        include_diagrams=not args.no_diagrams,
+        paper=args.paper,
+        library_paths=args.library,
+        force=args.force,
+    )
     print(f"Handout written: {out}")
     return 0
 
 
 def _add_workshop(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plans", metavar="PLANS_DIR", help="a folder of class plans (.yaml)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
-                        help="the folder for the handouts and their index.html")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="how many handouts to render at once (default: one per core)")
-    parser.add_argument("--format", choices=("html", "pdf", "ipynb"), default="html",
-                        help="handout format (default html)")
-    parser.add_argument("--audience", choices=("participant", "instructor"),
-                        default="participant", help="participant (default) or instructor")
-    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
-                        help="your own exercise files, if the plans use them")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT_DIR",
+        help="the folder for the handouts and their index.html",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="how many handouts to render at once (default: one per core)",
+    )
+    parser.add_argument(
+        "--format", choices=("html", "pdf", "ipynb"), default="html", help="handout format (default html)"
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("participant", "instructor"),
+        default="participant",
+        help="participant (default) or instructor",
+    )
+    parser.add_argument(
+        "--library",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own exercise files, if the plans use them",
+    )
     parser.add_argument("--force", action="store_true", help="replace existing handouts")
 
 
@@ -160,11 +218,17 @@ def _add_workshop(parser: argparse.ArgumentParser) -> None:
 def _run_workshop(args: argparse.Namespace) -> int:
     from .handouts import render_workshop
 
-    result = render_workshop(args.plans, args.output, args.jobs, audience=args.audience,
-                             fmt="." + args.format, library_paths=args.library,
-                             force=args.force, progress=sys.stderr.isatty())
-    print(f"{len(result.rendered)} handout(s) written to {result.out_dir}; "
-          f"open {result.index}.")
+    result = render_workshop(
+        args.plans,
+        args.output,
+        args.jobs,
+        audience=args.audience,
+        fmt="." + args.format,
+        library_paths=args.library,
+        force=args.force,
+        progress=sys.stderr.isatty(),
+    )
+    print(f"{len(result.rendered)} handout(s) written to {result.out_dir}; open {result.index}.")
     for path, reason in result.failed:
         print(f"Could not make a handout for {path}: {reason}", file=sys.stderr)
     return 1 if result.failed else 0
@@ -174,36 +238,76 @@ def _run_workshop(args: argparse.Namespace) -> int:
 
 
 def _add_plan(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--minutes", type=int, default=45, metavar="N",
-                        help="class length in minutes, 15 to 90 (default 45)")
-    parser.add_argument("--level", type=int, default=1, choices=vocab.LEVELS, metavar="N",
-                        help="1 beginner (default), 2 intermediate, 3 advanced")
-    parser.add_argument("--population", default="general", choices=vocab.POPULATIONS,
-                        metavar="P", help=f"who is coming: {_choices(vocab.POPULATIONS)}")
-    parser.add_argument("--equipment", nargs="+", action="extend", default=[],
-                        choices=vocab.EQUIPMENT, metavar="E",
-                        help=f"equipment you have (a mat is assumed): {_choices(vocab.EQUIPMENT)}")
-    parser.add_argument("--condition", nargs="+", action="extend", default=[],
-                        dest="conditions", choices=vocab.CAUTIONS, metavar="TAG",
-                        help=f"needs in the class: {_choices(vocab.CAUTIONS)}")
-    parser.add_argument("--focus", default="balanced", choices=vocab.FOCUSES, metavar="F",
-                        help=f"{_choices(vocab.FOCUSES)} (default balanced)")
-    parser.add_argument("--seed", type=int, default=None, metavar="N",
-                        help="another number gives another version of the class")
+    parser.add_argument(
+        "--minutes", type=int, default=45, metavar="N", help="class length in minutes, 15 to 90 (default 45)"
+    )
+    parser.add_argument(
+        "--level",
+        type=int,
+        default=1,
+        choices=vocab.LEVELS,
+        metavar="N",
+        help="1 beginner (default), 2 intermediate, 3 advanced",
+    )
+    parser.add_argument(
+        "--population",
+        default="general",
+        choices=vocab.POPULATIONS,
+        metavar="P",
+        help=f"who is coming: {_choices(vocab.POPULATIONS)}",
+    )
+    parser.add_argument(
+        "--equipment",
+        nargs="+",
+        action="extend",
+        default=[],
+        choices=vocab.EQUIPMENT,
+        metavar="E",
+        help=f"equipment you have (a mat is assumed): {_choices(vocab.EQUIPMENT)}",
+    )
+    parser.add_argument(
+        "--condition",
+        nargs="+",
+        action="extend",
+        default=[],
+        dest="conditions",
+        choices=vocab.CAUTIONS,
+        metavar="TAG",
+        help=f"needs in the class: {_choices(vocab.CAUTIONS)}",
+    )
+    parser.add_argument(
+        "--focus",
+        default="balanced",
+        choices=vocab.FOCUSES,
+        metavar="F",
+        help=f"{_choices(vocab.FOCUSES)} (default balanced)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="another number gives another version of the class",
+    )
     parser.add_argument("--title", help="the class title")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="save the plan as YAML (an existing file is kept as FILE.bak)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="save the plan as YAML (an existing file is kept as FILE.bak)"
+    )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
-    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
-                        help="your own exercise files or folders, added to the kit's")
+    parser.add_argument(
+        "--library",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own exercise files or folders, added to the kit's",
+    )
 
 
 def _print_findings(findings) -> None:
     for finding in findings:
         print(f"  {finding}")
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-    print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} "
-          "note(s).")
+    print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s).")
 
 
 @command("plan", "build a class plan from what you must teach")
@@ -215,9 +319,14 @@ def _run_plan(args: argparse.Namespace) -> int:
     from .exercises import load_library
     from .plans import ClassRequest
 
-    request = ClassRequest(minutes=args.minutes, level=args.level, equipment=args.equipment,
-                           population=args.population, conditions=args.conditions,
-                           focus=args.focus)
+    request = ClassRequest(
+        minutes=args.minutes,
+        level=args.level,
+        equipment=args.equipment,
+        population=args.population,
+        conditions=args.conditions,
+        focus=args.focus,
+    )
     library = load_library(*args.library)
     plan = build_plan(request, library, seed=args.seed, title=args.title)
     saved = ""
@@ -246,8 +355,13 @@ def _run_plan(args: argparse.Namespace) -> int:
 
 def _add_plan_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
-    parser.add_argument("--library", nargs="+", default=[], metavar="PATH",
-                        help="your own exercise files, if the plan uses them")
+    parser.add_argument(
+        "--library",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own exercise files, if the plan uses them",
+    )
 
 
 @command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)")
@@ -283,12 +397,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="innerthigh-kit",
         description="The inner-thigh teaching kit: exercises, class plans and handouts.",
     )
-    parser.add_argument("--debug", action="store_true",
-                        help="show the full traceback when something goes wrong")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something goes wrong"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, add_arguments, run) in _COMMANDS.items():
-        sub = subparsers.add_parser(name, help=help_text, description=help_text[0].upper()
-                                    + help_text[1:] + ".")
+        sub = subparsers.add_parser(
+            name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
+        )
         add_arguments(sub)
         sub.set_defaults(run=run)
     return parser

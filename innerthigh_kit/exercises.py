@@ -129,9 +129,7 @@ class Exercise:
             "cues": list(self.cues),
             "regression": self.regression,
             "progression": self.progression,
-            "cautions": [
-                {"tag": c.tag, "note": c.note, "action": c.action} for c in self.cautions
-            ],
+            "cautions": [{"tag": c.tag, "note": c.note, "action": c.action} for c in self.cautions],
             "reasons": list(self.reasons),
             "description": self.description,
             "sources": list(self.sources),
@@ -163,22 +161,33 @@ def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError:
         return None, [Problem(where, None, "is not a UTF-8 text file.", "Save it as UTF-8 text.")]
     except OSError as error:
-        return None, [Problem(where, None, f"cannot be read ({error.strerror}).",
-                              "Check the path and that the file exists.")]
+        return None, [
+            Problem(
+                where, None, f"cannot be read ({error.strerror}).", "Check the path and that the file exists."
+            )
+        ]
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         detail = error.problem or "the YAML cannot be read"
-        return None, [Problem(f"{where}{line}", None, f"YAML syntax error: {detail}.",
-                              "Check indentation, colons and quotes on that line and the one "
-                              "before it.")]
+        return None, [
+            Problem(
+                f"{where}{line}",
+                None,
+                f"YAML syntax error: {detail}.",
+                "Check indentation, colons and quotes on that line and the one before it.",
+            )
+        ]
     except yaml.YAMLError as error:
         return None, [Problem(where, None, f"YAML error: {error}.", "Check the file's syntax.")]
     if data is None:
-        return None, [Problem(where, None, "is empty.",
-                              "Add a list of exercises (each line of the list starts with '- ').")]
+        return None, [
+            Problem(
+                where, None, "is empty.", "Add a list of exercises (each line of the list starts with '- ')."
+            )
+        ]
     return data, []
 
 
@@ -197,8 +206,9 @@ def _check_entry(where: str, raw: dict) -> list[Problem]:
     for field in FIELDS:
         if field.name not in raw:
             if field.required:
-                problems.append(Problem(where, field.name, "is missing.",
-                                        f"Add it: {field.help}, e.g. {field.example}."))
+                problems.append(
+                    Problem(where, field.name, "is missing.", f"Add it: {field.help}, e.g. {field.example}.")
+                )
             continue
         value = _strip_lines(raw[field.name])
         problems += [Problem(where, field.name, message) for message in field.check(value)]
@@ -259,14 +269,26 @@ def read_exercise_file(path: str | Path) -> tuple[list[Exercise], list[Problem]]
     if problems:
         return [], problems
     if not isinstance(data, list):
-        return [], [Problem(str(path), None, "should be a list of exercises.",
-                            "Start each exercise with '- id: ...' at the left margin.")]
+        return [], [
+            Problem(
+                str(path),
+                None,
+                "should be a list of exercises.",
+                "Start each exercise with '- id: ...' at the left margin.",
+            )
+        ]
     exercises = []
     for index, raw in enumerate(data):
         where = _entry_label(path, index, raw)
         if not isinstance(raw, dict):
-            problems.append(Problem(where, None, "is not an exercise mapping.",
-                                    "Each entry needs 'field: value' lines (id, name, ...)."))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "is not an exercise mapping.",
+                    "Each entry needs 'field: value' lines (id, name, ...).",
+                )
+            )
             continue
         entry_problems = _check_entry(where, raw)
         problems += entry_problems
@@ -420,8 +442,14 @@ def _check_links(exercises: list[Exercise], references: dict[str, str]) -> list[
             if target is None:
                 continue
             if target == exercise.id:
-                problems.append(Problem(where, field, "points to the exercise itself.",
-                                        "Name another exercise, or write null."))
+                problems.append(
+                    Problem(
+                        where,
+                        field,
+                        "points to the exercise itself.",
+                        "Name another exercise, or write null.",
+                    )
+                )
             elif target not in by_id:
                 close = difflib.get_close_matches(target, by_id, n=1)
                 hint = f"Did you mean '{close[0]}'?" if close else "Add that exercise or write null."
@@ -429,10 +457,12 @@ def _check_links(exercises: list[Exercise], references: dict[str, str]) -> list[
         for source in exercise.sources:
             if _REFERENCE_KEY.match(source) and source not in references:
                 close = difflib.get_close_matches(source, references, n=1)
-                hint = (f"Did you mean '{close[0]}'?" if close else
-                        "Use a key from data/references.yaml, or write the citation out in words.")
-                problems.append(Problem(where, "sources", f"'{source}' is not a known reference "
-                                        "key.", hint))
+                hint = (
+                    f"Did you mean '{close[0]}'?"
+                    if close
+                    else "Use a key from data/references.yaml, or write the citation out in words."
+                )
+                problems.append(Problem(where, "sources", f"'{source}' is not a known reference key.", hint))
     return problems
 
 
@@ -454,17 +484,20 @@ def load_library(*extra_paths: str | Path) -> Library:
     first_seen: dict[str, str] = {}
     for path in paths:
         if not path.exists():
-            problems.append(Problem(str(path), None, "does not exist.",
-                                    "Check the spelling of the path."))
+            problems.append(Problem(str(path), None, "does not exist.", "Check the spelling of the path."))
             continue
         found, file_problems = read_exercise_file(path)
         problems += file_problems
         for exercise in found:
             if exercise.id in first_seen:
-                problems.append(Problem(
-                    f"{path}, exercise '{exercise.id}'", "id",
-                    f"is already used in {first_seen[exercise.id]}.",
-                    "Give this exercise a new id (ids must be unique across every file)."))
+                problems.append(
+                    Problem(
+                        f"{path}, exercise '{exercise.id}'",
+                        "id",
+                        f"is already used in {first_seen[exercise.id]}.",
+                        "Give this exercise a new id (ids must be unique across every file).",
+                    )
+                )
                 continue
             first_seen[exercise.id] = str(path)
             exercises.append(exercise)
@@ -473,7 +506,8 @@ def load_library(*extra_paths: str | Path) -> Library:
     if problems:
         count = len(problems)
         raise LibraryError.from_problems(
-            f"The exercise library has {count} problem{'s' if count > 1 else ''}:", problems)
+            f"The exercise library has {count} problem{'s' if count > 1 else ''}:", problems
+        )
     return Library(exercises, references)
 
 

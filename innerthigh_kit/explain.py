@@ -42,54 +42,60 @@ POPULATION_NOTES = {
     "prenatal-t1": (
         "In early pregnancy most people can keep training at a comfortable effort: you should "
         "be able to talk. Nothing here is medical advice: anyone pregnant checks with their "
-        "midwife or doctor what suits them."),
+        "midwife or doctor what suits them."
+    ),
     "prenatal-t2": (
         "From about 20 weeks keep time lying on the back short (2-3 minutes at a time) and "
         "turn onto the side at once if anyone feels light-headed or unwell. Anyone pregnant "
-        "checks with their midwife or doctor what suits them."),
+        "checks with their midwife or doctor what suits them."
+    ),
     "prenatal-t3": (
         "In the third trimester keep time lying on the back short (2-3 minutes at a time), "
         "offer side-lying or propped-up versions, keep the knees together when changing "
         "position and let pain or light-headedness end an exercise. Anyone pregnant checks "
-        "with their midwife or doctor what suits them."),
+        "with their midwife or doctor what suits them."
+    ),
     "postnatal": (
         "After birth the return is gradual: low load, breathe out as you squeeze, no impact and "
         "no long-lever planks in the early months. Leaking, heaviness, a doming tummy or pelvic "
         "pain are reasons to see a GP, midwife or pelvic-health physiotherapist before loaded "
-        "work; everything here is as cleared by them."),
+        "work; everything here is as cleared by them."
+    ),
     "older-adult": (
         "For older adults stretch holds run longer (30-60 s), balance work keeps a chair or "
-        "wall within reach, and strength work aims at 10-15 steady reps."),
+        "wall within reach, and strength work aims at 10-15 steady reps."
+    ),
     "athlete": (
         "For athletes the strength work goes through long ranges, the way side-to-side sport "
         "loads the inner thighs; weak inner thighs are one of the risk factors for groin "
-        "injury found in field sports (Ryan 2014)."),
+        "injury found in field sports (Ryan 2014)."
+    ),
 }
 
 CONDITION_NOTES = {
     "knee-pain": "With knee pain work in a pain-free range; soreness that lingers into the next "
-                 "day means next time does less.",
+    "day means next time does less.",
     "pelvic-girdle-pain": "With pelvic girdle pain keep the knees together when changing "
-                          "position, avoid wide or one-leg stances and let pain set the limit.",
+    "position, avoid wide or one-leg stances and let pain set the limit.",
     "low-back-pain": "With low-back pain keep the spine in a comfortable middle position and "
-                     "move within what feels easy.",
+    "move within what feels easy.",
     "hip-replacement": "After a hip replacement follow the surgeon's precautions first; by "
-                       "default no leg across the midline and no deep bend with the knee "
-                       "turning in.",
+    "default no leg across the midline and no deep bend with the knee "
+    "turning in.",
     "osteoporosis": "With osteoporosis hinge from the hips with a long back instead of rounding "
-                    "forward, and keep support close for balance work.",
+    "forward, and keep support close for balance work.",
     "diastasis-recti": "With a tummy gap keep pressure low: breathe out on the effort and stop "
-                       "if the tummy domes.",
+    "if the tummy domes.",
 }
 
 FOCUS_WORDS = {
     "balanced": "strength and stretch in every class, because a muscle needs to be strong "
-                "and mobile, and a stretch alone won't make it strong",
+    "and mobile, and a stretch alone won't make it strong",
     "strength": "mostly strength, where the evidence is strongest: one progressive "
-                "inner-thigh exercise done regularly lowered groin problems by about 40 % in "
-                "male footballers (Harøy 2019)",
+    "inner-thigh exercise done regularly lowered groin problems by about 40 % in "
+    "male footballers (Harøy 2019)",
     "stretch": "mostly stretching: it raises how far you can move, mostly by raising your "
-               "tolerance of the stretch; it is not proven to prevent injury",
+    "tolerance of the stretch; it is not proven to prevent injury",
 }
 
 #: Who to ask, by caution tag: pregnancy and the pelvis go to the midwife first.
@@ -112,8 +118,6 @@ def _join(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 
 
 def _reason_phrases(reasons) -> list[str]:
@@ -159,33 +163,42 @@ def _rationale(plan, library) -> list[str]:
     who = vocab.POPULATION_WORDS.get(audience.population, audience.population)
     conditions = [CAUTION_WORDS.get(c, c) for c in audience.conditions]
     care = f", with care for {_join(conditions)}" if conditions else ""
-    head = (f"{plan.title}\n{plan.target_minutes} minutes for {who}, level {audience.level}"
-            f"{care}. Timed total {duration_words(plan.total_seconds)}, both sides, rests and changes "
-            "of position counted.")
+    head = (
+        f"{plan.title}\n{plan.target_minutes} minutes for {who}, level {audience.level}"
+        f"{care}. Timed total {duration_words(plan.total_seconds)}, both sides, rests and changes "
+        "of position counted."
+    )
     total = plan.total_seconds or 1
     strength, stretch = _balance(plan, library)
     focus = FOCUS_WORDS.get(audience.focus, "")
-    why = (f"How the time is spent: {_section_minutes(plan)}. Strength work takes "
-           f"{strength / total:.0%} of the class and stretching {stretch / total:.0%}: a "
-           f"{audience.focus} focus means {focus}. The class starts warm and ends calm; in the "
-           "strength block easier moves come before harder ones.")
-    served = {r for _, item in plan.items() if item.exercise in library
-              for r in library.get(item.exercise).reasons}
+    why = (
+        f"How the time is spent: {_section_minutes(plan)}. Strength work takes "
+        f"{strength / total:.0%} of the class and stretching {stretch / total:.0%}: a "
+        f"{audience.focus} focus means {focus}. The class starts warm and ends calm; in the "
+        "strength block easier moves come before harder ones."
+    )
+    served = {
+        r for _, item in plan.items() if item.exercise in library for r in library.get(item.exercise).reasons
+    }
     missing = [r for r in vocab.REASONS if r not in served]
-    reasons = ("It serves all five reasons to train the inner thighs: the knee, the hip-to-foot "
-               "chain, balance, side-to-side movement, and the pelvis and core."
-               if not missing else
-               f"It serves {_join([REASON_SHORT[r] for r in vocab.REASONS if r in served])}; "
-               f"not {_join([REASON_SHORT[r] for r in missing])}, because no exercise for it "
-               "in the library suits this class.")
+    reasons = (
+        "It serves all five reasons to train the inner thighs: the knee, the hip-to-foot "
+        "chain, balance, side-to-side movement, and the pelvis and core."
+        if not missing
+        else f"It serves {_join([REASON_SHORT[r] for r in vocab.REASONS if r in served])}; "
+        f"not {_join([REASON_SHORT[r] for r in missing])}, because no exercise for it "
+        "in the library suits this class."
+    )
     paragraphs = [head, why + " " + reasons]
     notes = [POPULATION_NOTES.get(audience.population, "")]
     notes += [CONDITION_NOTES[c] for c in audience.conditions if c in CONDITION_NOTES]
     replaced = [item for _, item in plan.items() if item.replaced]
     if replaced:
-        notes.append(f"{len(replaced)} exercise{'s were' if len(replaced) > 1 else ' was'} "
-                     "swapped for a version that suits this group; each stand-in says what it "
-                     "replaced and why.")
+        notes.append(
+            f"{len(replaced)} exercise{'s were' if len(replaced) > 1 else ' was'} "
+            "swapped for a version that suits this group; each stand-in says what it "
+            "replaced and why."
+        )
     if any(note for note in notes):
         paragraphs.append("For this group: " + " ".join(n for n in notes if n))
     return paragraphs
@@ -195,8 +208,12 @@ def _only_for(item, plan, library) -> list[str]:
     """The reasons this item is the class's only exercise for."""
     if item.exercise not in library:
         return []
-    others = {r for _, other in plan.items() if other is not item and other.exercise in library
-              for r in library.get(other.exercise).reasons}
+    others = {
+        r
+        for _, other in plan.items()
+        if other is not item and other.exercise in library
+        for r in library.get(other.exercise).reasons
+    }
     return [r for r in library.get(item.exercise).reasons if r not in others]
 
 
@@ -204,8 +221,10 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
     tags = plan.audience.caution_tags
     head = f"{number}. "
     if item.exercise not in library:
-        return (f"{head}{item.exercise}: not in the library, so the kit cannot "
-                "say why it is here. Check the id with `innerthigh-kit exercises`.")
+        return (
+            f"{head}{item.exercise}: not in the library, so the kit cannot "
+            "say why it is here. Check the id with `innerthigh-kit exercises`."
+        )
     exercise = library.get(item.exercise)
     lines = [f"{head}{exercise.name}: {item.describe()}, {duration_words(item.seconds)}."]
     why = f"Why: {reasons_sentence(exercise.reasons)}"
@@ -222,9 +241,11 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
         lines.append(f"For this group: {notes}{ask}")
     clashes = exercise.clashes(tags)
     if clashes:
-        lines.append("Careful: the library says to leave this out for "
-                     f"{_join([CAUTION_WORDS.get(c.tag, c.tag) for c in clashes])}: "
-                     f"{clashes[0].note} Swap it for an easier version.")
+        lines.append(
+            "Careful: the library says to leave this out for "
+            f"{_join([CAUTION_WORDS.get(c.tag, c.tag) for c in clashes])}: "
+            f"{clashes[0].note} Swap it for an easier version."
+        )
     if item.replaced:
         replaced_id, tag = item.replaced.get("exercise", ""), item.replaced.get("caution", "")
         if replaced_id in library:
@@ -235,8 +256,7 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
                 # keep the why; drop the note's own "choose ..." when the kit chose another
                 note = note.split(";")[0]
             note = f": {note}" if note else ""
-            lines.append(f"In place of {ruled_out.name}, left out for "
-                         f"{CAUTION_WORDS.get(tag, tag)}{note}.")
+            lines.append(f"In place of {ruled_out.name}, left out for {CAUTION_WORDS.get(tag, tag)}{note}.")
     lines.append(f"Evidence: {vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)}.")
     if item.note:
         lines.append(f"Your note: {item.note}")
@@ -256,8 +276,10 @@ def explain_plan(plan, library) -> str:
             paragraphs.append(_item_paragraph(number, section, item, plan, library))
     tags = plan.audience.caution_tags
     if any(tag in PROFESSIONAL_TAGS for tag in tags):
-        paragraphs.append("This is exercise education, not medical advice. Anyone pregnant, "
-                          "recently postnatal or in pain should check with their midwife, "
-                          "physiotherapist or doctor what suits them, and stop anything that "
-                          "hurts.")
+        paragraphs.append(
+            "This is exercise education, not medical advice. Anyone pregnant, "
+            "recently postnatal or in pain should check with their midwife, "
+            "physiotherapist or doctor what suits them, and stop anything that "
+            "hurts."
+        )
     return "\n\n".join(paragraphs)

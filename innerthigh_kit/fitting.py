@@ -21,10 +21,15 @@ AIM = 0.015  # what the fitter aims for, leaving room for later edits
 NEAR = 10  # seconds: options this close to an item's share of time count as equally good
 SUPINE_LIMIT = 180  # seconds on the back in one go, from ~20 weeks of pregnancy
 LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
-DEFAULT_REST = {"warm-up": 0, "mobility": 5, "activation": 15, "strength": 30, "stretch": 5,
-                "cool-down": 0}
-REST_RANGE = {"warm-up": (0, 10), "mobility": (0, 10), "activation": (10, 30),
-              "strength": (15, 60), "stretch": (0, 10), "cool-down": (0, 10)}
+DEFAULT_REST = {"warm-up": 0, "mobility": 5, "activation": 15, "strength": 30, "stretch": 5, "cool-down": 0}
+REST_RANGE = {
+    "warm-up": (0, 10),
+    "mobility": (0, 10),
+    "activation": (10, 30),
+    "strength": (15, 60),
+    "stretch": (0, 10),
+    "cool-down": (0, 10),
+}
 
 
 # --------------------------------------------------------------------------- dosage bounds
@@ -108,8 +113,11 @@ class _Slot:
             return False
         if b.cap is not None and _seconds(self.item, sets, dose, rest) > max(b.cap, self.least):
             return False
-        return (b.sets[0] <= sets <= b.sets[1] and b.doses[0] <= dose <= b.doses[-1]
-                and b.rest[0] <= rest <= b.rest[1])
+        return (
+            b.sets[0] <= sets <= b.sets[1]
+            and b.doses[0] <= dose <= b.doses[-1]
+            and b.rest[0] <= rest <= b.rest[1]
+        )
 
     @property
     def least(self) -> float:
@@ -141,8 +149,11 @@ def _nearest(slot: _Slot, aim: float) -> None:
                 continue
             # within 10 s of the aim counts as a tie, won by the dosage nearest the library's
             # (an instructor would rather teach 2 x 8 than 3 x 4 for the same time)
-            key = (round(abs(_seconds(item, sets, dose, rest) - aim) / NEAR),
-                   abs(sets - default_sets), abs(dose - default_dose))
+            key = (
+                round(abs(_seconds(item, sets, dose, rest) - aim) / NEAR),
+                abs(sets - default_sets),
+                abs(dose - default_dose),
+            )
             if best is None or key < best[0]:
                 best = (key, sets, dose)
     if best is not None:
@@ -155,8 +166,7 @@ def _moves(slot: _Slot):
     item, doses = slot.item, slot.bounds.doses
     sets, dose, rest = item.sets, _dose(item), item.rest_seconds
     index = min(range(len(doses)), key=lambda i: abs(doses[i] - dose))
-    options = [(sets + 1, dose, rest), (sets - 1, dose, rest), (sets, dose, rest + 5),
-               (sets, dose, rest - 5)]
+    options = [(sets + 1, dose, rest), (sets - 1, dose, rest), (sets, dose, rest + 5), (sets, dose, rest - 5)]
     options += [(sets, doses[i], rest) for i in (index - 1, index + 1) if 0 <= i < len(doses)]
     return [option for option in options if slot.allowed(*option)]
 
@@ -181,9 +191,12 @@ def _fit(slots: list[_Slot], targets: dict[str, float], target: float) -> float:
             deviation = actual[slot.section] - targets.get(slot.section, 0)
             for move in _moves(slot):
                 delta = _seconds(slot.item, *move) - now
-                key = (round(abs(error + delta) / NEAR),
-                       abs(move[0] - slot.exercise.dosage.sets),  # keep the library's sets
-                       round(abs(error + delta)), abs(deviation + delta))
+                key = (
+                    round(abs(error + delta) / NEAR),
+                    abs(move[0] - slot.exercise.dosage.sets),  # keep the library's sets
+                    round(abs(error + delta)),
+                    abs(deviation + delta),
+                )
                 if abs(error + delta) < abs(error) and (best is None or key < best[0]):
                     best = (key, slot, move, delta)
         if best is None:

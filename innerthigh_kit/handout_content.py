@@ -27,8 +27,6 @@ DISCLAIMER = (
 )
 
 
-
-
 class _Html:
     """An HTML fragment that Jupyter displays as HTML (and nbconvert exports as is)."""
 
@@ -49,8 +47,7 @@ class _Html:
 class Handout:
     """The content of one handout: a plan, its library, and who it is for."""
 
-    def __init__(self, plan, library, audience: str = "participant",
-                 include_diagrams: bool = True):
+    def __init__(self, plan, library, audience: str = "participant", include_diagrams: bool = True):
         if audience not in AUDIENCES:
             raise ValueError(audience)
         self.plan = plan
@@ -60,16 +57,20 @@ class Handout:
         self.record = plan.to_json_dict()
 
     @classmethod
-    def from_parameters(cls, plan_path: str, audience: str = "participant",
-                        include_diagrams: bool = True, paper: str = "A4",
-                        library_paths: Sequence[str] = ()) -> Handout:
+    def from_parameters(
+        cls,
+        plan_path: str,
+        audience: str = "participant",
+        include_diagrams: bool = True,
+        paper: str = "A4",
+        library_paths: Sequence[str] = (),
+    ) -> Handout:
         """Check the template's parameters, then load the plan and the library."""
         check_parameters(plan_path, audience, include_diagrams, paper, library_paths)
         from .exercises import load_library
         from .plans import ClassPlan
 
-        return cls(ClassPlan.load(plan_path), load_library(*library_paths), audience,
-                   include_diagrams)
+        return cls(ClassPlan.load(plan_path), load_library(*library_paths), audience, include_diagrams)
 
     # ------------------------------------------------------------------ helpers
 
@@ -93,9 +94,9 @@ class Handout:
         audience = record.get("audience", {})
         population = audience.get("population", "general")
         who = vocab.POPULATION_WORDS.get(population, population)
-        equipment = sorted({e for _, item in self._items()
-                            if (ex := self._exercise(item["exercise"]))
-                            for e in ex.equipment})
+        equipment = sorted(
+            {e for _, item in self._items() if (ex := self._exercise(item["exercise"])) for e in ex.equipment}
+        )
         count = sum(1 for _ in self._items())
         version = "Instructor's notes" if self.audience == "instructor" else "Your class"
         facts = [
@@ -105,20 +106,23 @@ class Handout:
             ("Level", str(audience.get("level", "–"))),
             ("You need", ", ".join(equipment) or "a mat"),
         ]
-        facts_html = "".join(f"<div>{escape(k)}: <strong>{escape(v)}</strong></div>"
-                             for k, v in facts)
+        facts_html = "".join(f"<div>{escape(k)}: <strong>{escape(v)}</strong></div>" for k, v in facts)
         conditions = audience.get("conditions") or []
         extra = f" · with care for: {escape(', '.join(conditions))}" if conditions else ""
-        markup = (f"<h1>{escape(record['title'])}</h1>"
-                  f"<p class=\"subtitle\">{escape(version)} · a class for {escape(who)}{extra}</p>"
-                  f"<div class=\"facts\">{facts_html}</div>")
+        markup = (
+            f"<h1>{escape(record['title'])}</h1>"
+            f'<p class="subtitle">{escape(version)} · a class for {escape(who)}{extra}</p>'
+            f'<div class="facts">{facts_html}</div>'
+        )
         return _Html(markup, title=record["title"])
 
     def sequence(self) -> _Html:
         rows = []
         for section in self.record["sections"]:
-            rows.append(f"<tr><td class=\"section\" colspan=\"4\">"
-                        f"{escape(section['name'].replace('-', ' ').capitalize())}</td></tr>")
+            rows.append(
+                f'<tr><td class="section" colspan="4">'
+                f"{escape(section['name'].replace('-', ' ').capitalize())}</td></tr>"
+            )
             for item in section["items"]:
                 exercise = self._exercise(item["exercise"])
                 name = exercise.name if exercise else item["exercise"]
@@ -128,16 +132,18 @@ class Handout:
                     dose = f"{item['sets']} × {item.get('reps') or 0} reps"
                 sides = "each side" if item.get("per_side") else "\u2013"
                 cues = exercise.cues[:2] if exercise else ()
-                cue_html = "".join(f"<div class=\"cue\">{escape(c)}</div>" for c in cues)
+                cue_html = "".join(f'<div class="cue">{escape(c)}</div>' for c in cues)
                 rows.append(
                     f"<tr><td><strong>{escape(name)}</strong>{cue_html}</td>"
                     f"<td>{escape(dose)}</td><td>{escape(sides)}</td>"
-                    f"<td class=\"num\">{escape(duration_words(item['seconds']))}</td></tr>")
-        head = ("<tr><th>Exercise and key cues</th><th>Dosage</th><th>Sides</th>"
-                "<th class=\"num\">Time</th></tr>")
-        return _Html(f"<h2>The sequence</h2><table>{head}{''.join(rows)}</table>"
-                     "<p class=\"small\">Times include both sides, rests and changes of "
-                     "position.</p>")
+                    f'<td class="num">{escape(duration_words(item["seconds"]))}</td></tr>'
+                )
+        head = '<tr><th>Exercise and key cues</th><th>Dosage</th><th>Sides</th><th class="num">Time</th></tr>'
+        return _Html(
+            f"<h2>The sequence</h2><table>{head}{''.join(rows)}</table>"
+            '<p class="small">Times include both sides, rests and changes of '
+            "position.</p>"
+        )
 
     def why(self) -> _Html:
         served: dict[str, list[str]] = {reason: [] for reason in vocab.REASONS}
@@ -150,14 +156,17 @@ class Handout:
         items = []
         for reason, names in served.items():
             if names:
-                items.append(f"<li><strong>{escape(vocab.REASON_WORDS[reason].capitalize())}"
-                             f"</strong> — {escape(', '.join(names[:4]))}.</li>")
+                items.append(
+                    f"<li><strong>{escape(vocab.REASON_WORDS[reason].capitalize())}"
+                    f"</strong> — {escape(', '.join(names[:4]))}.</li>"
+                )
         return _Html(
             "<h2>Why these exercises</h2><ul>" + "".join(items) + "</ul>"
-            "<p class=\"note\">Your inner thighs (the adductors) run along the whole inside of "
+            '<p class="note">Your inner thighs (the adductors) run along the whole inside of '
             "the thigh bone, from the pubic bone to just above the knee. Squeeze along the whole "
             "length of the thigh, not only at the knees (a coaching cue). Train them strong and "
-            "mobile: a stretch alone won't make a muscle strong.</p>")
+            "mobile: a stretch alone won't make a muscle strong.</p>"
+        )
 
     def cautions(self) -> _Html:
         tags = self._tags()
@@ -166,12 +175,11 @@ class Handout:
             exercise = self._exercise(item["exercise"])
             if exercise:
                 for caution in exercise.modifications(tags) + exercise.clashes(tags):
-                    note = (f"<li><strong>{escape(exercise.name)}</strong>: "
-                            f"{escape(caution.note)}</li>")
+                    note = f"<li><strong>{escape(exercise.name)}</strong>: {escape(caution.note)}</li>"
                     if note not in notes:
                         notes.append(note)
         listed = f"<ul>{''.join(notes)}</ul>" if notes else ""
-        return _Html(f"<h2>Take care</h2>{listed}<p class=\"caution\">{escape(DISCLAIMER)}</p>")
+        return _Html(f'<h2>Take care</h2>{listed}<p class="caution">{escape(DISCLAIMER)}</p>')
 
     def reasoning(self) -> _Html:
         if self.audience != "instructor":
@@ -190,8 +198,10 @@ class Handout:
         if not found:
             return _Html("<h2>Plan check</h2><p>No findings: the plan passes every check.</p>")
         items = "".join(
-            f"<li class=\"finding-{escape(f.severity)}\"><strong>{escape(f.severity)}</strong>: "
-            f"{escape(f.message)}</li>" for f in found)
+            f'<li class="finding-{escape(f.severity)}"><strong>{escape(f.severity)}</strong>: '
+            f"{escape(f.message)}</li>"
+            for f in found
+        )
         return _Html(f"<h2>Plan check</h2><ul>{items}</ul>")
 
     def sources(self) -> _Html:
@@ -203,18 +213,20 @@ class Handout:
                 if citation not in cited:
                     cited.append(citation)
         items = "".join(f"<li>{escape(c)}</li>" for c in cited)
-        credit = ("Diagrams: OpenSim Gait2392 model (Delp et al. 1990; CC BY 3.0)."
-                  if self.include_diagrams else "")
-        return _Html(f"<h2>Sources</h2><ol class=\"sources\">{items}</ol>"
-                     f"<p class=\"small\">{escape(credit)} Made with innerthigh-kit.</p>")
+        credit = (
+            "Diagrams: OpenSim Gait2392 model (Delp et al. 1990; CC BY 3.0)." if self.include_diagrams else ""
+        )
+        return _Html(
+            f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+            f'<p class="small">{escape(credit)} Made with innerthigh-kit.</p>'
+        )
 
     def diagrams(self) -> _Html:
         if not self.include_diagrams:
             return _Html("")
         figures = []
         for name, caption in self._diagram_choice():
-            figures.append(f"<figure>{cached_svg(name)}<figcaption>{escape(caption)}"
-                           "</figcaption></figure>")
+            figures.append(f"<figure>{cached_svg(name)}<figcaption>{escape(caption)}</figcaption></figure>")
         return _Html("<h2>The picture behind it</h2>" + "".join(figures))
 
     def _diagram_choice(self) -> list[tuple[str, str]]:
@@ -226,10 +238,15 @@ class Handout:
                 seconds["strength"] += item["seconds"]
             elif category in ("stretch", "mobility"):
                 seconds["stretch"] += item["seconds"]
-        knee = ("knee_view", "How the inner thighs pull the thigh bone in toward the midline "
-                "about the hip: a lever with the hip as its pivot.")
-        stretch = ("stretch_curves", "How far each inner-thigh muscle lengthens as the leg "
-                   "opens out to the side.")
+        knee = (
+            "knee_view",
+            "How the inner thighs pull the thigh bone in toward the midline "
+            "about the hip: a lever with the hip as its pivot.",
+        )
+        stretch = (
+            "stretch_curves",
+            "How far each inner-thigh muscle lengthens as the leg opens out to the side.",
+        )
         if seconds["stretch"] > 1.5 * seconds["strength"]:
             return [stretch, knee]
         return [knee, stretch] if seconds["stretch"] else [knee]
@@ -275,7 +292,7 @@ def cached_svg(name: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", bbox_inches="tight")
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML prologue: it is inlined into HTML
+    svg = svg[svg.index("<svg") :]  # drop the XML prologue: it is inlined into HTML
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

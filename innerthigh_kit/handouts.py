@@ -39,9 +39,13 @@ def template_path() -> Path:
 # --------------------------------------------------------------------------- parameters
 
 
-def check_parameters(plan_path: object, audience: object = "participant",
-                     include_diagrams: object = True, paper: object = "A4",
-                     library_paths: object = ()) -> None:
+def check_parameters(
+    plan_path: object,
+    audience: object = "participant",
+    include_diagrams: object = True,
+    paper: object = "A4",
+    library_paths: object = (),
+) -> None:
     """Check the handout parameters; raise HandoutError naming the parameter and the fix.
 
     Papermill passes parameters without checking their types and only warns about unknown
@@ -50,24 +54,25 @@ def check_parameters(plan_path: object, audience: object = "participant",
     """
     problems = []
     if not isinstance(plan_path, (str, os.PathLike)) or not str(plan_path).strip():
-        problems.append("plan_path: give the path of a class plan file (.yaml), "
-                        "e.g. -p plan_path my_class.yaml.")
+        problems.append(
+            "plan_path: give the path of a class plan file (.yaml), e.g. -p plan_path my_class.yaml."
+        )
     elif not Path(plan_path).is_file():
         problems.append(f"plan_path: there is no file at {str(plan_path)!r}. Check the path.")
     if audience not in AUDIENCES:
-        problems.append(f"audience: {audience!r} is not allowed. Use one of: "
-                        f"{', '.join(AUDIENCES)}.")
+        problems.append(f"audience: {audience!r} is not allowed. Use one of: {', '.join(AUDIENCES)}.")
     if not isinstance(include_diagrams, bool):
         problems.append(f"include_diagrams: {include_diagrams!r} should be True or False.")
     if paper not in PAPER_SIZES:
         problems.append(f"paper: {paper!r} is not allowed. Use one of: {', '.join(PAPER_SIZES)}.")
-    if isinstance(library_paths, (str, os.PathLike)) or not isinstance(
-            library_paths, (list, tuple)):
-        problems.append("library_paths: give a list of your exercise files, e.g. "
-                        "['my_moves.yaml'], or [] for none.")
+    if isinstance(library_paths, (str, os.PathLike)) or not isinstance(library_paths, (list, tuple)):
+        problems.append(
+            "library_paths: give a list of your exercise files, e.g. ['my_moves.yaml'], or [] for none."
+        )
     if problems:
-        raise HandoutError("The handout cannot be made with these parameters:\n  - "
-                           + "\n  - ".join(problems))
+        raise HandoutError(
+            "The handout cannot be made with these parameters:\n  - " + "\n  - ".join(problems)
+        )
 
 
 # --------------------------------------------------------------------------- one handout
@@ -79,8 +84,10 @@ def _plan_file(plan, workdir: Path) -> Path:
         return Path(plan)
     save = getattr(plan, "save", None)
     if save is None:
-        raise HandoutError(f"Cannot make a handout from {type(plan).__name__}: give a class "
-                           "plan or the path of its .yaml file.")
+        raise HandoutError(
+            f"Cannot make a handout from {type(plan).__name__}: give a class "
+            "plan or the path of its .yaml file."
+        )
     path = workdir / "plan.yaml"
     save(path)
     return path
@@ -112,23 +119,40 @@ def _execute(plan_path: Path, output: Path, parameters: dict) -> None:
 
     try:
         papermill.execute_notebook(
-            str(template_path()), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-            progress_bar=False, cwd=str(plan_path.parent), request_save_on_cell_execute=False,
+            str(template_path()),
+            str(output),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            cwd=str(plan_path.parent),
+            request_save_on_cell_execute=False,
             kernel_manager_class=_kernel_manager_class(),
             # a clean kernel exit sometimes stalls ~3 s; the kernel holds nothing worth waiting for
             shutdown_kernel="immediate",
         )
     except PapermillExecutionError as error:
         # The kit's own errors inside the kernel are already written for people: pass them on.
-        kit_error = error.ename in {"HandoutError", "PlanError", "LibraryError", "KitError",
-                                    "UnknownExerciseError"}
+        kit_error = error.ename in {
+            "HandoutError",
+            "PlanError",
+            "LibraryError",
+            "KitError",
+            "UnknownExerciseError",
+        }
         message = error.evalue if kit_error else f"{error.ename}: {error.evalue}"
         raise HandoutError(f"The handout for {plan_path} could not be made: {message}") from None
 
 
-def render_handout(plan, out: str | os.PathLike, audience: str = "participant", *,
-                   include_diagrams: bool = True, paper: str = "A4",
-                   library_paths: Sequence[str | os.PathLike] = (), force: bool = False) -> Path:
+def render_handout(
+    plan,
+    out: str | os.PathLike,
+    audience: str = "participant",
+    *,
+    include_diagrams: bool = True,
+    paper: str = "A4",
+    library_paths: Sequence[str | os.PathLike] = (),
+    force: bool = False,
+) -> Path:
     """Render a handout for ``plan`` (a ClassPlan or the path of its YAML file) to ``out``.
 
     The format follows the extension of ``out``: ``.html``, ``.pdf`` or ``.ipynb``. The
@@ -136,22 +160,31 @@ def render_handout(plan, out: str | os.PathLike, audience: str = "participant", 
     """
     out = Path(out)
     if out.suffix.lower() not in FORMATS:
-        raise HandoutError(f"{out}: a handout can be {', '.join(FORMATS)}; "
-                           f"{out.suffix or 'no extension'} is not one of them.")
+        raise HandoutError(
+            f"{out}: a handout can be {', '.join(FORMATS)}; "
+            f"{out.suffix or 'no extension'} is not one of them."
+        )
     if out.exists() and not force:
-        raise HandoutError(f"{out} already exists. Choose another name, or use --force "
-                           "(force=True) to replace it.")
+        raise HandoutError(
+            f"{out} already exists. Choose another name, or use --force (force=True) to replace it."
+        )
     library_paths = [str(Path(p).resolve()) for p in library_paths]
     with tempfile.TemporaryDirectory(prefix="innerthigh-handout-") as tmp:
         workdir = Path(tmp)
         plan_path = _plan_file(plan, workdir).resolve()
         check_parameters(str(plan_path), audience, include_diagrams, paper, library_paths)
         executed = workdir / "handout.ipynb"
-        _execute(plan_path, executed, {
-            "plan_path": str(plan_path), "audience": audience,
-            "include_diagrams": include_diagrams, "paper": paper,
-            "library_paths": library_paths,
-        })
+        _execute(
+            plan_path,
+            executed,
+            {
+                "plan_path": str(plan_path),
+                "audience": audience,
+                "include_diagrams": include_diagrams,
+                "paper": paper,
+                "library_paths": library_paths,
+            },
+        )
         out.parent.mkdir(parents=True, exist_ok=True)
         suffix = out.suffix.lower()
         if suffix == ".ipynb":
@@ -189,8 +222,9 @@ def export_html(notebook_path: str | os.PathLike) -> str:
     notebook = nbformat.read(str(notebook_path), as_version=4)
     title = _title(notebook)
     remover = TagRemovePreprocessor(remove_cell_tags=set(REMOVED_TAGS), enabled=True)
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     exporter.register_preprocessor(remover, enabled=True)
     body, _ = exporter.from_notebook_node(notebook)
     return _page(title, body)
@@ -215,10 +249,10 @@ def _stylesheet() -> str:
 
 def _page(title: str, body: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<style>\n{_stylesheet()}\n</style>\n</head>\n<body>\n<main class=\"handout\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<style>\n{_stylesheet()}\n</style>\n</head>\n<body>\n<main class="handout">\n'
         f"{body}\n</main>\n</body>\n</html>\n"
     )
 
@@ -252,10 +286,24 @@ class WorkshopResult:
         return not self.failed
 
 
-def _render_one(plan_path: str, out: str, audience: str, include_diagrams: bool, paper: str,
-                library_paths: list[str], force: bool) -> str:
-    render_handout(plan_path, out, audience, include_diagrams=include_diagrams, paper=paper,
-                   library_paths=library_paths, force=force)
+def _render_one(
+    plan_path: str,
+    out: str,
+    audience: str,
+    include_diagrams: bool,
+    paper: str,
+    library_paths: list[str],
+    force: bool,
+) -> str:
+    render_handout(
+        plan_path,
+        out,
+        audience,
+        include_diagrams=include_diagrams,
+        paper=paper,
+        library_paths=library_paths,
+        force=force,
+    )
     return out
 
 
@@ -281,11 +329,19 @@ def _plan_paths(plans: str | os.PathLike | Iterable, workdir: Path) -> list[Path
     return paths
 
 
-def render_workshop(plans, out_dir: str | os.PathLike, jobs: int | None = None, *,
-                    audience: str = "participant", fmt: str = ".html",
-                    include_diagrams: bool = True, paper: str = "A4",
-                    library_paths: Sequence[str | os.PathLike] = (), force: bool = False,
-                    progress: bool = True) -> WorkshopResult:
+def render_workshop(
+    plans,
+    out_dir: str | os.PathLike,
+    jobs: int | None = None,
+    *,
+    audience: str = "participant",
+    fmt: str = ".html",
+    include_diagrams: bool = True,
+    paper: str = "A4",
+    library_paths: Sequence[str | os.PathLike] = (),
+    force: bool = False,
+    progress: bool = True,
+) -> WorkshopResult:
     """Render a handout for every plan (a folder of .yaml plans, or a list of plans/paths).
 
     Runs ``jobs`` worker processes (default: one per core), each with its own kernel, shows a
@@ -303,8 +359,10 @@ def render_workshop(plans, out_dir: str | os.PathLike, jobs: int | None = None, 
         out_dir.mkdir(parents=True, exist_ok=True)
         index = out_dir / "index.html"
         if index.exists() and not force:
-            raise HandoutError(f"{index} already exists. Choose another folder, or use --force "
-                               "(force=True) to replace the handouts in it.")
+            raise HandoutError(
+                f"{index} already exists. Choose another folder, or use --force "
+                "(force=True) to replace the handouts in it."
+            )
         jobs = jobs or os.cpu_count() or 1
         targets = {path: out_dir / f"{path.stem}{fmt}" for path in paths}
         libs = [str(Path(p).resolve()) for p in library_paths]
@@ -313,8 +371,16 @@ def render_workshop(plans, out_dir: str | os.PathLike, jobs: int | None = None, 
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
             futures = {
-                pool.submit(_render_one, str(path.resolve()), str(target), audience,
-                            include_diagrams, paper, libs, force): path
+                pool.submit(
+                    _render_one,
+                    str(path.resolve()),
+                    str(target),
+                    audience,
+                    include_diagrams,
+                    paper,
+                    libs,
+                    force,
+                ): path
                 for path, target in targets.items()
             }
             for future in _progress(as_completed(futures), len(futures), progress):
@@ -350,9 +416,10 @@ def _index_page(result: WorkshopResult, targets: dict[Path, Path]) -> str:
         f"<li><strong>{html.escape(Path(path).name)}</strong>: {html.escape(reason)}</li>"
         for path, reason in result.failed
     )
-    body = [f"<h1>Workshop handouts</h1><p>{len(result.rendered)} handout(s) made.</p>",
-            f"<ul class=\"index\">{''.join(rows)}</ul>"]
+    body = [
+        f"<h1>Workshop handouts</h1><p>{len(result.rendered)} handout(s) made.</p>",
+        f'<ul class="index">{"".join(rows)}</ul>',
+    ]
     if failed:
         body.append(f"<h2>Could not be made ({len(result.failed)})</h2><ul>{failed}</ul>")
     return _page("Workshop handouts", "\n".join(body))
-

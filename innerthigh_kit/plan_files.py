@@ -15,8 +15,20 @@ from .plans import Audience, ClassPlan, PlanItem, Section
 
 PLAN_KEYS = ("title", "target_minutes", "total_seconds", "audience", "sections")
 SECTION_KEYS = ("name", "items")
-ITEM_KEYS = ("exercise", "sets", "reps", "hold_seconds", "per_side", "seconds", "why",
-             "seconds_per_rep", "rest_seconds", "transition_seconds", "note", "replaced")
+ITEM_KEYS = (
+    "exercise",
+    "sets",
+    "reps",
+    "hold_seconds",
+    "per_side",
+    "seconds",
+    "why",
+    "seconds_per_rep",
+    "rest_seconds",
+    "transition_seconds",
+    "note",
+    "replaced",
+)
 AUDIENCE_KEYS = ("population", "level", "conditions", "equipment", "focus")
 
 
@@ -40,8 +52,14 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
     if raw is None:
         return Audience()
     if not isinstance(raw, dict):
-        problems.append(Problem(where, "audience", "should be a mapping.",
-                                "e.g. {population: general, level: 1, conditions: []}."))
+        problems.append(
+            Problem(
+                where,
+                "audience",
+                "should be a mapping.",
+                "e.g. {population: general, level: 1, conditions: []}.",
+            )
+        )
         return Audience()
     _unknown_keys(raw, AUDIENCE_KEYS, f"{where}, audience", problems)
     audience = Audience()
@@ -49,25 +67,44 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
     if population in vocab.POPULATIONS:
         audience.population = population
     else:
-        problems.append(Problem(f"{where}, audience", "population", f"{population!r} is not known.",
-                                f"Use one of: {', '.join(vocab.POPULATIONS)}."))
+        problems.append(
+            Problem(
+                f"{where}, audience",
+                "population",
+                f"{population!r} is not known.",
+                f"Use one of: {', '.join(vocab.POPULATIONS)}.",
+            )
+        )
     level = raw.get("level", 1)
     if _is_int(level) and level in vocab.LEVELS:
         audience.level = level
     else:
-        problems.append(Problem(f"{where}, audience", "level", f"{level!r} is not a level.",
-                                "Use 1, 2 or 3."))
+        problems.append(
+            Problem(f"{where}, audience", "level", f"{level!r} is not a level.", "Use 1, 2 or 3.")
+        )
     focus = raw.get("focus", "balanced")
     if focus in vocab.FOCUSES:
         audience.focus = focus
     else:
-        problems.append(Problem(f"{where}, audience", "focus", f"{focus!r} is not a focus.",
-                                f"Use one of: {', '.join(vocab.FOCUSES)}."))
+        problems.append(
+            Problem(
+                f"{where}, audience",
+                "focus",
+                f"{focus!r} is not a focus.",
+                f"Use one of: {', '.join(vocab.FOCUSES)}.",
+            )
+        )
     for name, allowed in (("conditions", vocab.CAUTIONS), ("equipment", vocab.EQUIPMENT)):
         values = raw.get(name) or []
         if not isinstance(values, list) or any(v not in allowed for v in values):
-            problems.append(Problem(f"{where}, audience", name, f"{values!r} is not a list of "
-                                    "known values.", f"Use values from: {', '.join(allowed)}."))
+            problems.append(
+                Problem(
+                    f"{where}, audience",
+                    name,
+                    f"{values!r} is not a list of known values.",
+                    f"Use values from: {', '.join(allowed)}.",
+                )
+            )
         else:
             setattr(audience, name, list(values))
     return audience
@@ -75,8 +112,9 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
 
 def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
     if not isinstance(raw, dict):
-        problems.append(Problem(where, None, "should be a mapping.",
-                                "e.g. {exercise: ball-squeeze, sets: 2, reps: 10}."))
+        problems.append(
+            Problem(where, None, "should be a mapping.", "e.g. {exercise: ball-squeeze, sets: 2, reps: 10}.")
+        )
         return None
     before = len(problems)
     _unknown_keys(raw, ITEM_KEYS, where, problems)
@@ -86,15 +124,21 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
 
     exercise = raw.get("exercise")
     if not isinstance(exercise, str) or not exercise.strip():
-        bad("exercise", "is missing." if exercise is None else f"{exercise!r} is not an id.",
-            "Give the exercise id from the library, e.g. ball-squeeze.")
+        bad(
+            "exercise",
+            "is missing." if exercise is None else f"{exercise!r} is not an id.",
+            "Give the exercise id from the library, e.g. ball-squeeze.",
+        )
     sets = raw.get("sets")
     if not _is_int(sets):  # 0 or 50 sets load, and `check` says why they cannot be taught
         bad("sets", f"{sets!r} is not a number of sets.", "Use a whole number, 1 or more.")
     reps, hold = raw.get("reps"), raw.get("hold_seconds")
     if (reps is None) == (hold is None):
-        bad("reps", "give either reps or hold_seconds (one of them, not both).",
-            "e.g. reps: 10, or hold_seconds: 30.")
+        bad(
+            "reps",
+            "give either reps or hold_seconds (one of them, not both).",
+            "e.g. reps: 10, or hold_seconds: 30.",
+        )
     elif reps is not None and not _is_int(reps):
         bad("reps", f"{reps!r} is not a whole number.", "e.g. reps: 10.")
     elif hold is not None and not _is_number(hold):
@@ -110,18 +154,25 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         if raw.get(name) is not None and not isinstance(raw.get(name), str):
             bad(name, "should be text.", "Write it in words, or leave it out.")
     replaced = raw.get("replaced")
-    if replaced is not None and not (isinstance(replaced, dict)
-                                     and all(isinstance(v, str) for v in replaced.values())):
+    if replaced is not None and not (
+        isinstance(replaced, dict) and all(isinstance(v, str) for v in replaced.values())
+    ):
         bad("replaced", "should be {exercise: ..., caution: ...} or null.", "Or leave it out.")
     if len(problems) > before:
         return None
     return PlanItem(
-        exercise=exercise, sets=sets, reps=reps, hold_seconds=hold, per_side=per_side,
+        exercise=exercise,
+        sets=sets,
+        reps=reps,
+        hold_seconds=hold,
+        per_side=per_side,
         seconds_per_rep=raw.get("seconds_per_rep"),
         rest_seconds=raw.get("rest_seconds", 0) or 0,
         transition_seconds=raw.get("transition_seconds", 15)
-        if raw.get("transition_seconds") is not None else 15,
-        note=raw.get("note") or "", why=raw.get("why") or "",
+        if raw.get("transition_seconds") is not None
+        else 15,
+        note=raw.get("note") or "",
+        why=raw.get("why") or "",
         replaced=dict(replaced) if replaced else None,
     )
 
@@ -129,9 +180,17 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
 def plan_from_record(record: Any, where: str) -> ClassPlan:
     """A ``ClassPlan`` from a parsed file; one ``PlanError`` lists every problem found."""
     if not isinstance(record, dict):
-        raise PlanError.from_problems(f"{where} is not a class plan:", [Problem(
-            where, None, "should be a mapping with title, target_minutes, audience and sections.",
-            "Start from a file written by `innerthigh-kit plan -o`.")])
+        raise PlanError.from_problems(
+            f"{where} is not a class plan:",
+            [
+                Problem(
+                    where,
+                    None,
+                    "should be a mapping with title, target_minutes, audience and sections.",
+                    "Start from a file written by `innerthigh-kit plan -o`.",
+                )
+            ],
+        )
     problems: list[Problem] = []
     _unknown_keys(record, PLAN_KEYS, where, problems)
     title = record.get("title")
@@ -139,20 +198,32 @@ def plan_from_record(record: Any, where: str) -> ClassPlan:
         problems.append(Problem(where, "title", "is missing or empty.", "Give the class a title."))
     minutes = record.get("target_minutes")
     if not _is_int(minutes) or not 1 <= minutes <= 240:
-        problems.append(Problem(where, "target_minutes", f"{minutes!r} is not a class length.",
-                                "Use whole minutes, e.g. 45."))
+        problems.append(
+            Problem(
+                where, "target_minutes", f"{minutes!r} is not a class length.", "Use whole minutes, e.g. 45."
+            )
+        )
     audience = _audience(record.get("audience"), where, problems)
     raw_sections = record.get("sections")
     sections = []
     if not isinstance(raw_sections, list):
-        problems.append(Problem(where, "sections", "should be a list of sections.",
-                                "e.g. - {name: warm-up, items: [...]}."))
+        problems.append(
+            Problem(
+                where, "sections", "should be a list of sections.", "e.g. - {name: warm-up, items: [...]}."
+            )
+        )
         raw_sections = []
     for number, raw in enumerate(raw_sections, start=1):
         label = f"{where}, section {number}"
         if not isinstance(raw, dict):
-            problems.append(Problem(label, None, "should be a mapping with name and items.",
-                                    "e.g. {name: warm-up, items: []}."))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    "should be a mapping with name and items.",
+                    "e.g. {name: warm-up, items: []}.",
+                )
+            )
             continue
         name = raw.get("name")
         if isinstance(name, str) and name.strip():
@@ -162,8 +233,11 @@ def plan_from_record(record: Any, where: str) -> ClassPlan:
         _unknown_keys(raw, SECTION_KEYS, label, problems)
         raw_items = raw.get("items") or []
         if not isinstance(raw_items, list):
-            problems.append(Problem(label, "items", "should be a list of items.",
-                                    "Start each item with '- exercise: ...'."))
+            problems.append(
+                Problem(
+                    label, "items", "should be a list of items.", "Start each item with '- exercise: ...'."
+                )
+            )
             raw_items = []
         items = []
         for index, raw_item in enumerate(raw_items, start=1):
@@ -177,5 +251,6 @@ def plan_from_record(record: Any, where: str) -> ClassPlan:
     if problems:
         count = len(problems)
         raise PlanError.from_problems(
-            f"The class plan {where} has {count} problem{'s' if count > 1 else ''}:", problems)
+            f"The class plan {where} has {count} problem{'s' if count > 1 else ''}:", problems
+        )
     return ClassPlan(title, minutes, audience, sections)

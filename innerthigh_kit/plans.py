@@ -78,20 +78,34 @@ class ClassRequest:
             problems.append(Problem("class request", name, message, fix))
 
         lo, hi = MINUTES_RANGE
-        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) \
-                or not lo <= self.minutes <= hi:
-            bad("minutes", f"{self.minutes!r} is not a class length the kit plans.",
-                f"Use a whole number of minutes from {lo} to {hi}.")
+        if (
+            isinstance(self.minutes, bool)
+            or not isinstance(self.minutes, int)
+            or not lo <= self.minutes <= hi
+        ):
+            bad(
+                "minutes",
+                f"{self.minutes!r} is not a class length the kit plans.",
+                f"Use a whole number of minutes from {lo} to {hi}.",
+            )
         if self.level not in vocab.LEVELS or isinstance(self.level, bool):
-            bad("level", f"{self.level!r} is not a level.",
-                "Use 1 (beginner), 2 (intermediate) or 3 (advanced).")
+            bad(
+                "level",
+                f"{self.level!r} is not a level.",
+                "Use 1 (beginner), 2 (intermediate) or 3 (advanced).",
+            )
         if self.population not in vocab.POPULATIONS:
-            bad("population", f"{self.population!r} is not a group the kit knows.",
-                f"Use one of: {_allowed(vocab.POPULATIONS)}.")
+            bad(
+                "population",
+                f"{self.population!r} is not a group the kit knows.",
+                f"Use one of: {_allowed(vocab.POPULATIONS)}.",
+            )
         if self.focus not in vocab.FOCUSES:
             bad("focus", f"{self.focus!r} is not a focus.", f"Use one of: {_allowed(vocab.FOCUSES)}.")
-        for name, values, allowed in (("equipment", self.equipment, vocab.EQUIPMENT),
-                                      ("conditions", self.conditions, vocab.CAUTIONS)):
+        for name, values, allowed in (
+            ("equipment", self.equipment, vocab.EQUIPMENT),
+            ("conditions", self.conditions, vocab.CAUTIONS),
+        ):
             values = (values,) if isinstance(values, str) else values
             try:
                 values = tuple(dict.fromkeys(values))
@@ -100,8 +114,11 @@ class ClassRequest:
                 continue
             unknown = [v for v in values if v not in allowed]
             if unknown:
-                bad(name, f"{', '.join(map(repr, unknown))} not known.",
-                    f"Use values from: {_allowed(allowed)}.")
+                bad(
+                    name,
+                    f"{', '.join(map(repr, unknown))} not known.",
+                    f"Use values from: {_allowed(allowed)}.",
+                )
             object.__setattr__(self, name, values)
         if problems:
             raise PlanError.from_problems("This class request cannot be used as it is:", problems)
@@ -118,8 +135,13 @@ class ClassRequest:
         return ("mat", *(e for e in self.equipment if e != "mat"))
 
     def audience(self) -> Audience:
-        return Audience(self.population, self.level, list(self.conditions),
-                        [e for e in self.equipment if e != "mat"], self.focus)
+        return Audience(
+            self.population,
+            self.level,
+            list(self.conditions),
+            [e for e in self.equipment if e != "mat"],
+            self.focus,
+        )
 
 
 # --------------------------------------------------------------------------- the plan
@@ -141,9 +163,13 @@ class Audience:
         return tags + [c for c in self.conditions if c not in tags]
 
     def to_record(self) -> dict[str, Any]:
-        return {"population": self.population, "level": self.level,
-                "conditions": list(self.conditions), "equipment": list(self.equipment),
-                "focus": self.focus}
+        return {
+            "population": self.population,
+            "level": self.level,
+            "conditions": list(self.conditions),
+            "equipment": list(self.equipment),
+            "focus": self.focus,
+        }
 
 
 @dataclass
@@ -173,31 +199,38 @@ class PlanItem:
         """One set on one side: the hold, or reps x seconds per rep."""
         if self.hold_seconds is not None:
             return float(self.hold_seconds)
-        per_rep = self.seconds_per_rep if self.seconds_per_rep is not None \
-            else DEFAULT_SECONDS_PER_REP
+        per_rep = self.seconds_per_rep if self.seconds_per_rep is not None else DEFAULT_SECONDS_PER_REP
         return float((self.reps or 0) * per_rep)
 
     @property
     def seconds(self) -> float:
         """sides x sets x work + sides x (sets - 1) x rest + transition."""
         sets = max(int(self.sets), 0)
-        return (self.sides * sets * self.work_seconds
-                + self.sides * max(sets - 1, 0) * float(self.rest_seconds)
-                + float(self.transition_seconds))
+        return (
+            self.sides * sets * self.work_seconds
+            + self.sides * max(sets - 1, 0) * float(self.rest_seconds)
+            + float(self.transition_seconds)
+        )
 
     def describe(self) -> str:
         """E.g. '2 × 10 reps each side' or '1 × 30 s hold'."""
-        dose = (f"{self.sets} × {self.hold_seconds:g} s hold" if self.hold_seconds is not None
-                else f"{self.sets} × {self.reps} reps")
+        dose = (
+            f"{self.sets} × {self.hold_seconds:g} s hold"
+            if self.hold_seconds is not None
+            else f"{self.sets} × {self.reps} reps"
+        )
         return dose + (" each side" if self.per_side else "")
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
-            "exercise": self.exercise, "sets": self.sets, "reps": self.reps,
+            "exercise": self.exercise,
+            "sets": self.sets,
+            "reps": self.reps,
             "hold_seconds": None if self.hold_seconds is None else _number(self.hold_seconds),
-            "per_side": self.per_side, "seconds": _number(self.seconds), "why": self.why,
-            "seconds_per_rep": (None if self.seconds_per_rep is None
-                                else _number(self.seconds_per_rep)),
+            "per_side": self.per_side,
+            "seconds": _number(self.seconds),
+            "why": self.why,
+            "seconds_per_rep": (None if self.seconds_per_rep is None else _number(self.seconds_per_rep)),
             "rest_seconds": _number(self.rest_seconds),
             "transition_seconds": _number(self.transition_seconds),
             "note": self.note,
@@ -232,11 +265,15 @@ class ClassPlan:
     sections: list[Section] = field(default_factory=list)
 
     @classmethod
-    def empty(cls, title: str, target_minutes: int, audience: Audience | None = None,
-              section_names: Iterable[str] = vocab.DEFAULT_SECTIONS) -> ClassPlan:
+    def empty(
+        cls,
+        title: str,
+        target_minutes: int,
+        audience: Audience | None = None,
+        section_names: Iterable[str] = vocab.DEFAULT_SECTIONS,
+    ) -> ClassPlan:
         """A plan with the default (or given) sections and no items yet."""
-        return cls(title, target_minutes, audience or Audience(),
-                   [Section(name) for name in section_names])
+        return cls(title, target_minutes, audience or Audience(), [Section(name) for name in section_names])
 
     # ------------------------------------------------------------------ timing
 
@@ -267,8 +304,9 @@ class ClassPlan:
         for section in self.sections:
             if section.name == name:
                 return section
-        raise PlanError(f"The plan has no section {name!r}. Its sections: "
-                        f"{_allowed(s.name for s in self.sections)}.")
+        raise PlanError(
+            f"The plan has no section {name!r}. Its sections: {_allowed(s.name for s in self.sections)}."
+        )
 
     def find(self, exercise_id: str) -> tuple[Section, int]:
         """The section holding ``exercise_id`` and the item's index in it."""
@@ -276,8 +314,7 @@ class ClassPlan:
             for index, item in enumerate(section.items):
                 if item.exercise == exercise_id:
                     return section, index
-        raise PlanError(f"{exercise_id!r} is not in this plan. It holds: "
-                        f"{_allowed(self.exercise_ids)}.")
+        raise PlanError(f"{exercise_id!r} is not in this plan. It holds: {_allowed(self.exercise_ids)}.")
 
     def item_for(self, exercise, section: str | None = None) -> PlanItem:
         """A new item for a library ``Exercise`` with its default dosage, rest and transition."""
@@ -287,8 +324,11 @@ class ClassPlan:
 
     def add(self, exercise_or_item, section: str, index: int | None = None) -> PlanItem:
         """Add a library ``Exercise`` (default dosage) or a ``PlanItem`` to ``section``."""
-        item = exercise_or_item if isinstance(exercise_or_item, PlanItem) \
+        item = (
+            exercise_or_item
+            if isinstance(exercise_or_item, PlanItem)
             else self.item_for(exercise_or_item, section)
+        )
         items = self.section(section).items
         items.insert(len(items) if index is None else index, item)
         return item
@@ -312,12 +352,19 @@ class ClassPlan:
 
     def set_dosage(self, exercise_id: str, **changes: Any) -> PlanItem:
         """Change sets, reps, hold_seconds, rest_seconds, transition_seconds or note."""
-        allowed = ("sets", "reps", "hold_seconds", "seconds_per_rep", "rest_seconds",
-                   "transition_seconds", "note", "per_side")
+        allowed = (
+            "sets",
+            "reps",
+            "hold_seconds",
+            "seconds_per_rep",
+            "rest_seconds",
+            "transition_seconds",
+            "note",
+            "per_side",
+        )
         unknown = sorted(set(changes) - set(allowed))
         if unknown:
-            raise PlanError(f"Cannot change {', '.join(unknown)}. Change one of: "
-                            f"{_allowed(allowed)}.")
+            raise PlanError(f"Cannot change {', '.join(unknown)}. Change one of: {_allowed(allowed)}.")
         section, index = self.find(exercise_id)
         item = section.items[index]
         for name, value in changes.items():
@@ -355,17 +402,35 @@ class ClassPlan:
             name = ""
             if library is not None and item.exercise in library:
                 name = library.get(item.exercise).name
-            rows.append({
-                "section": section.name, "exercise": item.exercise, "name": name,
-                "sets": item.sets, "reps": item.reps, "hold_seconds": item.hold_seconds,
-                "per_side": item.per_side, "rest_seconds": item.rest_seconds,
-                "transition_seconds": item.transition_seconds,
-                "starts_at": f"{int(clock) // 60}:{int(clock) % 60:02d}",
-                "seconds": round(item.seconds, 1),
-            })
+            rows.append(
+                {
+                    "section": section.name,
+                    "exercise": item.exercise,
+                    "name": name,
+                    "sets": item.sets,
+                    "reps": item.reps,
+                    "hold_seconds": item.hold_seconds,
+                    "per_side": item.per_side,
+                    "rest_seconds": item.rest_seconds,
+                    "transition_seconds": item.transition_seconds,
+                    "starts_at": f"{int(clock) // 60}:{int(clock) % 60:02d}",
+                    "seconds": round(item.seconds, 1),
+                }
+            )
             clock += item.seconds
-        columns = ["section", "exercise", "name", "sets", "reps", "hold_seconds", "per_side",
-                   "rest_seconds", "transition_seconds", "starts_at", "seconds"]
+        columns = [
+            "section",
+            "exercise",
+            "name",
+            "sets",
+            "reps",
+            "hold_seconds",
+            "per_side",
+            "rest_seconds",
+            "transition_seconds",
+            "starts_at",
+            "seconds",
+        ]
         table = pd.DataFrame(rows, columns=columns)
         if library is None:
             table = table.drop(columns="name")
@@ -373,12 +438,16 @@ class ClassPlan:
 
     def to_text(self, library=None) -> str:
         """The plan as plain lines: each section, each item with its dosage and time, the total."""
+
         def clock(seconds: float) -> str:
             seconds = int(round(seconds))
             return f"{seconds // 60}:{seconds % 60:02d}"
 
-        lines = [self.title, f"{self.target_minutes} min planned, {clock(self.total_seconds)} "
-                 "timed (both sides, rests and changes of position counted)"]
+        lines = [
+            self.title,
+            f"{self.target_minutes} min planned, {clock(self.total_seconds)} "
+            "timed (both sides, rests and changes of position counted)",
+        ]
         for section in self.sections:
             lines.append(f"\n{section.name.upper()}  {clock(section.seconds)}")
             for item in section.items:
@@ -404,8 +473,7 @@ class ClassPlan:
             "target_minutes": self.target_minutes,
             "total_seconds": _number(self.total_seconds),
             "audience": self.audience.to_record(),
-            "sections": [{"name": s.name, "items": [i.to_record() for i in s.items]}
-                         for s in self.sections],
+            "sections": [{"name": s.name, "items": [i.to_record() for i in s.items]} for s in self.sections],
         }
 
     # ------------------------------------------------------------------ files
@@ -417,8 +485,7 @@ class ClassPlan:
         text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
         if safe_load(text) != record:  # PyYAML writes a few line-break characters raw
             text = yaml.safe_dump(record, sort_keys=False, allow_unicode=False, width=100)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                                 dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(text)
@@ -448,8 +515,10 @@ class ClassPlan:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""
-            raise PlanError(f"{path}{where}: YAML syntax error ({getattr(error, 'problem', '')})."
-                            " Check indentation, colons and quotes there.") from None
+            raise PlanError(
+                f"{path}{where}: YAML syntax error ({getattr(error, 'problem', '')})."
+                " Check indentation, colons and quotes there."
+            ) from None
         return plan_from_record(record, str(path))
 
     @classmethod

@@ -155,9 +155,7 @@ def check_cautions(value: Any) -> list[str]:
             continue
         unknown = set(caution) - {"tag", "note", "action"}
         if unknown:
-            problems.append(
-                f"caution {number} has unknown key(s) {sorted(unknown)}. Use tag, note, action."
-            )
+            problems.append(f"caution {number} has unknown key(s) {sorted(unknown)}. Use tag, note, action.")
         tag = caution.get("tag")
         if tag not in vocab.CAUTIONS:
             problems.append(
@@ -199,35 +197,87 @@ class Field:
 FIELDS: tuple[Field, ...] = (
     Field("id", True, check_id, "unique, lower-case words joined by hyphens", "wide-squat-heel-lift"),
     Field("name", True, check_text, "the name you say in class", "Wide squat with heel lifts"),
-    Field("category", True, check_one_of(vocab.CATEGORIES), "one of: "
-          + ", ".join(vocab.CATEGORIES), "strength"),
-    Field("position", True, check_one_of(vocab.POSITIONS), "one of: "
-          + ", ".join(vocab.POSITIONS), "standing"),
-    Field("equipment", True, check_list_of(vocab.EQUIPMENT, minimum=1), "list from: "
-          + ", ".join(vocab.EQUIPMENT), "[mat]"),
+    Field(
+        "category", True, check_one_of(vocab.CATEGORIES), "one of: " + ", ".join(vocab.CATEGORIES), "strength"
+    ),
+    Field(
+        "position", True, check_one_of(vocab.POSITIONS), "one of: " + ", ".join(vocab.POSITIONS), "standing"
+    ),
+    Field(
+        "equipment",
+        True,
+        check_list_of(vocab.EQUIPMENT, minimum=1),
+        "list from: " + ", ".join(vocab.EQUIPMENT),
+        "[mat]",
+    ),
     Field("level", True, check_level, "1 beginner, 2 intermediate, 3 advanced", "2"),
-    Field("muscles", True, check_muscles, "primary and secondary lists of muscle names",
-          "{primary: [adductors, glutes], secondary: [calves]}"),
+    Field(
+        "muscles",
+        True,
+        check_muscles,
+        "primary and secondary lists of muscle names",
+        "{primary: [adductors, glutes], secondary: [calves]}",
+    ),
     Field("per_side", True, check_bool, "true when each side is done in turn", "false"),
-    Field("dosage", True, check_dosage, "sets and reps with seconds_per_rep, or sets and "
-          "hold_seconds", "{sets: 2, reps: 10, seconds_per_rep: 4}"),
-    Field("cues", True, check_cues, "at least 2, in words you say to the class: first how to "
-          "set up, then the key cue",
-          "[Heels under knees., Lift the heels, then lower slowly.]"),
-    Field("regression", True, check_optional_id, "id of an easier exercise, or null",
-          "chair-supported-wide-squat"),
+    Field(
+        "dosage",
+        True,
+        check_dosage,
+        "sets and reps with seconds_per_rep, or sets and hold_seconds",
+        "{sets: 2, reps: 10, seconds_per_rep: 4}",
+    ),
+    Field(
+        "cues",
+        True,
+        check_cues,
+        "at least 2, in words you say to the class: first how to set up, then the key cue",
+        "[Heels under knees., Lift the heels, then lower slowly.]",
+    ),
+    Field(
+        "regression",
+        True,
+        check_optional_id,
+        "id of an easier exercise, or null",
+        "chair-supported-wide-squat",
+    ),
     Field("progression", True, check_optional_id, "id of a harder exercise, or null", "null"),
-    Field("cautions", True, check_cautions, "list of {tag, note, action}; tag from: "
-          + ", ".join(vocab.CAUTIONS) + "; action avoid (default) or modify",
-          "[{tag: pelvic-girdle-pain, note: Keep the stance narrow.}]"),
-    Field("reasons", True, check_list_of(vocab.REASONS, minimum=1), "which of the five reasons "
-          "it serves: " + ", ".join(vocab.REASONS), "[knee, balance, foot-ankle]"),
-    Field("description", True, check_text, "what it is and why, in a few plain sentences",
-          "Feet wide, toes out; squat, then lift the heels."),
-    Field("sources", True, check_sources, "keys from data/references.yaml or written citations",
-          "[serner-2014, Coaching experience]"),
-    Field("evidence", False, check_one_of(vocab.EVIDENCE), "how strong the support is: "
-          + ", ".join(vocab.EVIDENCE) + " (default coaching)", "coaching"),
+    Field(
+        "cautions",
+        True,
+        check_cautions,
+        "list of {tag, note, action}; tag from: "
+        + ", ".join(vocab.CAUTIONS)
+        + "; action avoid (default) or modify",
+        "[{tag: pelvic-girdle-pain, note: Keep the stance narrow.}]",
+    ),
+    Field(
+        "reasons",
+        True,
+        check_list_of(vocab.REASONS, minimum=1),
+        "which of the five reasons it serves: " + ", ".join(vocab.REASONS),
+        "[knee, balance, foot-ankle]",
+    ),
+    Field(
+        "description",
+        True,
+        check_text,
+        "what it is and why, in a few plain sentences",
+        "Feet wide, toes out; squat, then lift the heels.",
+    ),
+    Field(
+        "sources",
+        True,
+        check_sources,
+        "keys from data/references.yaml or written citations",
+        "[serner-2014, Coaching experience]",
+    ),
+    Field(
+        "evidence",
+        False,
+        check_one_of(vocab.EVIDENCE),
+        "how strong the support is: " + ", ".join(vocab.EVIDENCE) + " (default coaching)",
+        "coaching",
+    ),
 )
 
 FIELD_NAMES = tuple(field.name for field in FIELDS)

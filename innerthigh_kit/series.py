@@ -46,17 +46,31 @@ def check_series(plans: list[ClassPlan], library) -> list[Finding]:
     findings = []
     for week, (before, after) in enumerate(zip(plans, plans[1:], strict=False), start=2):
         if week_load(after, library) < week_load(before, library):
-            findings.append(Finding("error", f"Week {week} asks less strength work than week "
-                                    f"{week - 1}.", fix="Raise its sets, reps or holds."))
+            findings.append(
+                Finding(
+                    "error",
+                    f"Week {week} asks less strength work than week {week - 1}.",
+                    fix="Raise its sets, reps or holds.",
+                )
+            )
         old = {i.exercise: i for _, i in before.items()}
         for section, item in after.items():
             previous = old.get(item.exercise)
-            if previous and item.exercise in library and \
-                    _strength_like(library.get(item.exercise)) and \
-                    not _harder(item, previous):
-                findings.append(Finding("error", f"Week {week}: {item.exercise} is easier than in "
-                                        f"week {week - 1}.", section=section.name,
-                                        item=item.exercise, fix="Keep last week's dosage."))
+            if (
+                previous
+                and item.exercise in library
+                and _strength_like(library.get(item.exercise))
+                and not _harder(item, previous)
+            ):
+                findings.append(
+                    Finding(
+                        "error",
+                        f"Week {week}: {item.exercise} is easier than in week {week - 1}.",
+                        section=section.name,
+                        item=item.exercise,
+                        fix="Keep last week's dosage.",
+                    )
+                )
     return findings
 
 
@@ -89,15 +103,17 @@ def _progress_week(previous: ClassPlan, request: ClassRequest, library, week: in
                 used.add(new.exercise)
                 changes.append((s, i, new, (new.sets, _dose(new))))
             else:
-                changes.append((s, i, None, _step(item, exercise,
-                                                  _bounds(exercise, audience).doses)))
+                changes.append((s, i, None, _step(item, exercise, _bounds(exercise, audience).doses)))
     # Try every progression; when the class cannot hold them all, leave the last ones for later.
     for keep in range(len(changes), -1, -1):
         candidate = previous.copy()
         candidate.title = plan.title
-        floors = {(s, i): (item.sets, _dose(item)) for s, section in enumerate(candidate.sections)
-                  for i, item in enumerate(section.items) if item.exercise in library
-                  and _strength_like(library.get(item.exercise))}
+        floors = {
+            (s, i): (item.sets, _dose(item))
+            for s, section in enumerate(candidate.sections)
+            for i, item in enumerate(section.items)
+            if item.exercise in library and _strength_like(library.get(item.exercise))
+        }
         for s, i, new, floor in changes[:keep]:
             if new is not None:
                 candidate.sections[s].items[i] = new
@@ -112,8 +128,11 @@ def _harder_version(exercise, request: ClassRequest, library, used: set):
     harder = library.get(exercise.progression) if exercise.progression in library else None
     if harder is None or harder.id in used or harder.category != exercise.category:
         return None
-    if harder.level > request.level or harder.needs(request.equipment_available) \
-            or harder.clashes(request.caution_tags):
+    if (
+        harder.level > request.level
+        or harder.needs(request.equipment_available)
+        or harder.clashes(request.caution_tags)
+    ):
         return None
     return harder
 
@@ -147,8 +166,7 @@ def _refit(plan: ClassPlan, library, floors: dict) -> bool:
             if floor:
                 item.sets = floor[0]
                 _set_dose(item, floor[1])
-            slots.append(_Slot(item, exercise, section.name,
-                               _bounds(exercise, plan.audience, floor)))
+            slots.append(_Slot(item, exercise, section.name, _bounds(exercise, plan.audience, floor)))
     _set_transitions(slots)
     target = plan.target_minutes * 60
     shares = vocab.FOCUS_SHARES[plan.audience.focus]
@@ -157,8 +175,9 @@ def _refit(plan: ClassPlan, library, floors: dict) -> bool:
     return abs(error) <= TOLERANCE * target
 
 
-def build_series(request: ClassRequest, weeks: int = 4, library=None,
-                 seed: int | None = None) -> list[ClassPlan]:
+def build_series(
+    request: ClassRequest, weeks: int = 4, library=None, seed: int | None = None
+) -> list[ClassPlan]:
     """``weeks`` classes for ``request``, each asking a little more than the week before."""
     from .errors import PlanError
 

@@ -124,12 +124,9 @@ SECTION_CATEGORIES = {
 
 #: Share of the class time each default section gets, by focus.
 FOCUS_SHARES = {
-    "balanced": {"warm-up": 0.15, "activation": 0.15, "strength": 0.35, "stretch": 0.25,
-                 "cool-down": 0.10},
-    "strength": {"warm-up": 0.15, "activation": 0.15, "strength": 0.45, "stretch": 0.15,
-                 "cool-down": 0.10},
-    "stretch": {"warm-up": 0.15, "activation": 0.10, "strength": 0.20, "stretch": 0.45,
-                "cool-down": 0.10},
+    "balanced": {"warm-up": 0.15, "activation": 0.15, "strength": 0.35, "stretch": 0.25, "cool-down": 0.10},
+    "strength": {"warm-up": 0.15, "activation": 0.15, "strength": 0.45, "stretch": 0.15, "cool-down": 0.10},
+    "stretch": {"warm-up": 0.15, "activation": 0.10, "strength": 0.20, "stretch": 0.45, "cool-down": 0.10},
 }
 
 #: Categories counted as strength work and as stretch work when a plan's balance is checked.

@@ -19,22 +19,45 @@ from innerthigh_kit.plans import Audience, ClassPlan, ClassRequest, PlanItem, Se
 from innerthigh_kit.series import check_series, week_load
 
 
-def ex(id, category, position, level, reasons, equipment=(), per_side=False, reps=None,
-       hold=None, sets=2, cautions=(), regression=None, progression=None, evidence="coaching"):
+def ex(
+    id,
+    category,
+    position,
+    level,
+    reasons,
+    equipment=(),
+    per_side=False,
+    reps=None,
+    hold=None,
+    sets=2,
+    cautions=(),
+    regression=None,
+    progression=None,
+    evidence="coaching",
+):
     """A library exercise with only what the builder reads spelled out."""
     if reps is None and hold is None:
         reps = 10
     return Exercise(
-        id=id, name=id.replace("-", " ").capitalize(), category=category, position=position,
-        equipment=("mat", *equipment), level=level, primary_muscles=("adductors",),
-        secondary_muscles=(), per_side=per_side,
-        dosage=Dosage(sets=sets, reps=reps, seconds_per_rep=3 if reps else None,
-                      hold_seconds=hold),
-        cues=(f"Cue one for {id}.", "Cue two."), regression=regression, progression=progression,
-        cautions=tuple(Caution(tag, f"Note for {tag} on {id}.", action)
-                       for tag, action in cautions),
-        reasons=tuple(reasons), description="Test exercise.", sources=("Test",),
-        evidence=evidence)
+        id=id,
+        name=id.replace("-", " ").capitalize(),
+        category=category,
+        position=position,
+        equipment=("mat", *equipment),
+        level=level,
+        primary_muscles=("adductors",),
+        secondary_muscles=(),
+        per_side=per_side,
+        dosage=Dosage(sets=sets, reps=reps, seconds_per_rep=3 if reps else None, hold_seconds=hold),
+        cues=(f"Cue one for {id}.", "Cue two."),
+        regression=regression,
+        progression=progression,
+        cautions=tuple(Caution(tag, f"Note for {tag} on {id}.", action) for tag, action in cautions),
+        reasons=tuple(reasons),
+        description="Test exercise.",
+        sources=("Test",),
+        evidence=evidence,
+    )
 
 
 AVOID, MODIFY = "avoid", "modify"
@@ -43,81 +66,287 @@ WIDE = (("pelvic-girdle-pain", AVOID),)
 
 
 def demo_library() -> Library:
-    return Library([
-        # warm-up and mobility
-        ex("marching", "warm-up", "standing", 1, ["balance", "knee"], reps=16, sets=1),
-        ex("side-steps", "warm-up", "standing", 1, ["lateral"], reps=12, sets=2),
-        ex("hip-circles", "warm-up", "standing", 1, ["balance", "pelvis-core"], per_side=True,
-           reps=8, sets=1),
-        ex("knee-sways", "warm-up", "supine", 1, ["pelvis-core"], reps=10, sets=1,
-           cautions=LATE),
-        ex("leg-swings", "mobility", "standing", 1, ["lateral", "balance"], per_side=True,
-           reps=10, sets=1, cautions=WIDE),
-        ex("rock-back", "mobility", "quadruped", 1, ["pelvis-core", "knee"], reps=8, sets=2,
-           cautions=(("knee-pain", MODIFY),)),
-        # activation
-        ex("ball-squeeze", "activation", "supine", 1, ["pelvis-core", "knee"], ["small-ball"],
-           reps=10, cautions=(("pregnancy-t3", MODIFY), ("postnatal-early", MODIFY)),
-           evidence="some"),
-        ex("seated-squeeze", "activation", "seated", 1, ["pelvis-core"], ["small-ball"],
-           reps=8, evidence="some"),
-        ex("side-lift", "activation", "side-lying", 1, ["knee", "pelvis-core"], per_side=True,
-           reps=12),
-        ex("band-adduction", "activation", "standing", 2, ["balance", "foot-ankle"], ["band"],
-           per_side=True, reps=12, cautions=WIDE),
-        ex("bridge-squeeze", "activation", "supine", 2, ["pelvis-core", "knee"], ["small-ball"],
-           reps=10, cautions=LATE),
-        # strength
-        ex("chair-plie", "strength", "standing", 1, ["knee", "balance"], ["chair"], reps=10,
-           cautions=WIDE, progression="wide-squat"),
-        ex("wide-squat", "strength", "standing", 1, ["knee", "foot-ankle", "balance"], reps=12,
-           cautions=(*WIDE, ("knee-pain", MODIFY)), regression="chair-plie",
-           progression="lateral-lunge"),
-        ex("side-circles", "strength", "side-lying", 1, ["knee", "pelvis-core"], per_side=True,
-           reps=10, progression="weighted-circles"),
-        ex("weighted-circles", "strength", "side-lying", 2, ["knee", "pelvis-core"],
-           ["ankle-weights"], per_side=True, reps=10, regression="side-circles"),
-        ex("lateral-lunge", "strength", "standing", 2, ["lateral", "knee"], per_side=True,
-           reps=8, cautions=(*WIDE, ("knee-pain", AVOID), ("pregnancy-t3", AVOID)),
-           regression="wide-squat", progression="cossack"),
-        ex("copenhagen-short", "strength", "side-lying", 2, ["lateral", "pelvis-core"],
-           ["bench"], per_side=True, hold=15, cautions=(("postnatal-early", AVOID),
-                                                       ("pregnancy-t2", AVOID),
-                                                       ("pregnancy-t3", AVOID)),
-           regression="side-circles", progression="copenhagen-long", evidence="trial"),
-        ex("copenhagen-long", "strength", "side-lying", 3, ["lateral", "pelvis-core"],
-           ["bench"], per_side=True, reps=6, sets=3, cautions=(("postnatal-early", AVOID),
-                                                              ("pregnancy-t2", AVOID),
-                                                              ("pregnancy-t3", AVOID),
-                                                              ("knee-pain", AVOID)),
-           regression="copenhagen-short", evidence="trial"),
-        ex("slider-lunge", "strength", "standing", 3, ["lateral", "balance"], ["slider"],
-           per_side=True, reps=8, cautions=(*WIDE, ("knee-pain", AVOID))),
-        ex("band-pull", "strength", "standing", 1, ["balance", "foot-ankle"], ["band"],
-           per_side=True, reps=12, evidence="some"),
-        ex("one-leg-balance", "strength", "standing", 2, ["balance", "foot-ankle"],
-           per_side=True, hold=20, cautions=WIDE),
-        ex("cossack", "strength", "standing", 3, ["lateral", "knee"], per_side=True, reps=6,
-           cautions=(*WIDE, ("knee-pain", AVOID), ("hip-replacement", AVOID)),
-           regression="lateral-lunge"),
-        # stretch
-        ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30, cautions=WIDE),
-        ex("wide-fold", "stretch", "seated", 1, ["pelvis-core", "knee"], hold=30,
-           cautions=(*WIDE, ("osteoporosis", AVOID))),
-        ex("frog", "stretch", "prone", 2, ["pelvis-core"], hold=30,
-           cautions=(*WIDE, ("pregnancy-t2", AVOID), ("pregnancy-t3", AVOID))),
-        ex("side-lunge-stretch", "stretch", "standing", 1, ["lateral"], per_side=True, hold=30,
-           sets=1, cautions=WIDE),
-        ex("kneeling-stretch", "stretch", "kneeling", 1, ["knee"], per_side=True, hold=30,
-           sets=1, cautions=(("knee-pain", MODIFY),)),
-        ex("side-lying-stretch", "stretch", "side-lying", 1, ["pelvis-core"], per_side=True,
-           hold=30, sets=1),
-        # cool-down
-        ex("breathing-ball", "cool-down", "supine", 1, ["pelvis-core"], ["small-ball"], hold=60,
-           sets=1, cautions=(("pregnancy-t3", MODIFY),)),
-        ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
-        ex("seated-breathing", "cool-down", "seated", 1, ["pelvis-core"], hold=60, sets=1),
-    ])
+    return Library(
+        [
+            # warm-up and mobility
+            ex("marching", "warm-up", "standing", 1, ["balance", "knee"], reps=16, sets=1),
+            ex("side-steps", "warm-up", "standing", 1, ["lateral"], reps=12, sets=2),
+            ex(
+                "hip-circles",
+                "warm-up",
+                "standing",
+                1,
+                ["balance", "pelvis-core"],
+                per_side=True,
+                reps=8,
+                sets=1,
+            ),
+            ex("knee-sways", "warm-up", "supine", 1, ["pelvis-core"], reps=10, sets=1, cautions=LATE),
+            ex(
+                "leg-swings",
+                "mobility",
+                "standing",
+                1,
+                ["lateral", "balance"],
+                per_side=True,
+                reps=10,
+                sets=1,
+                cautions=WIDE,
+            ),
+            ex(
+                "rock-back",
+                "mobility",
+                "quadruped",
+                1,
+                ["pelvis-core", "knee"],
+                reps=8,
+                sets=2,
+                cautions=(("knee-pain", MODIFY),),
+            ),
+            # activation
+            ex(
+                "ball-squeeze",
+                "activation",
+                "supine",
+                1,
+                ["pelvis-core", "knee"],
+                ["small-ball"],
+                reps=10,
+                cautions=(("pregnancy-t3", MODIFY), ("postnatal-early", MODIFY)),
+                evidence="some",
+            ),
+            ex(
+                "seated-squeeze",
+                "activation",
+                "seated",
+                1,
+                ["pelvis-core"],
+                ["small-ball"],
+                reps=8,
+                evidence="some",
+            ),
+            ex("side-lift", "activation", "side-lying", 1, ["knee", "pelvis-core"], per_side=True, reps=12),
+            ex(
+                "band-adduction",
+                "activation",
+                "standing",
+                2,
+                ["balance", "foot-ankle"],
+                ["band"],
+                per_side=True,
+                reps=12,
+                cautions=WIDE,
+            ),
+            ex(
+                "bridge-squeeze",
+                "activation",
+                "supine",
+                2,
+                ["pelvis-core", "knee"],
+                ["small-ball"],
+                reps=10,
+                cautions=LATE,
+            ),
+            # strength
+            ex(
+                "chair-plie",
+                "strength",
+                "standing",
+                1,
+                ["knee", "balance"],
+                ["chair"],
+                reps=10,
+                cautions=WIDE,
+                progression="wide-squat",
+            ),
+            ex(
+                "wide-squat",
+                "strength",
+                "standing",
+                1,
+                ["knee", "foot-ankle", "balance"],
+                reps=12,
+                cautions=(*WIDE, ("knee-pain", MODIFY)),
+                regression="chair-plie",
+                progression="lateral-lunge",
+            ),
+            ex(
+                "side-circles",
+                "strength",
+                "side-lying",
+                1,
+                ["knee", "pelvis-core"],
+                per_side=True,
+                reps=10,
+                progression="weighted-circles",
+            ),
+            ex(
+                "weighted-circles",
+                "strength",
+                "side-lying",
+                2,
+                ["knee", "pelvis-core"],
+                ["ankle-weights"],
+                per_side=True,
+                reps=10,
+                regression="side-circles",
+            ),
+            ex(
+                "lateral-lunge",
+                "strength",
+                "standing",
+                2,
+                ["lateral", "knee"],
+                per_side=True,
+                reps=8,
+                cautions=(*WIDE, ("knee-pain", AVOID), ("pregnancy-t3", AVOID)),
+                regression="wide-squat",
+                progression="cossack",
+            ),
+            ex(
+                "copenhagen-short",
+                "strength",
+                "side-lying",
+                2,
+                ["lateral", "pelvis-core"],
+                ["bench"],
+                per_side=True,
+                hold=15,
+                cautions=(("postnatal-early", AVOID), ("pregnancy-t2", AVOID), ("pregnancy-t3", AVOID)),
+                regression="side-circles",
+                progression="copenhagen-long",
+                evidence="trial",
+            ),
+            ex(
+                "copenhagen-long",
+                "strength",
+                "side-lying",
+                3,
+                ["lateral", "pelvis-core"],
+                ["bench"],
+                per_side=True,
+                reps=6,
+                sets=3,
+                cautions=(
+                    ("postnatal-early", AVOID),
+                    ("pregnancy-t2", AVOID),
+                    ("pregnancy-t3", AVOID),
+                    ("knee-pain", AVOID),
+                ),
+                regression="copenhagen-short",
+                evidence="trial",
+            ),
+            ex(
+                "slider-lunge",
+                "strength",
+                "standing",
+                3,
+                ["lateral", "balance"],
+                ["slider"],
+                per_side=True,
+                reps=8,
+                cautions=(*WIDE, ("knee-pain", AVOID)),
+            ),
+            ex(
+                "band-pull",
+                "strength",
+                "standing",
+                1,
+                ["balance", "foot-ankle"],
+                ["band"],
+                per_side=True,
+                reps=12,
+                evidence="some",
+            ),
+            ex(
+                "one-leg-balance",
+                "strength",
+                "standing",
+                2,
+                ["balance", "foot-ankle"],
+                per_side=True,
+                hold=20,
+                cautions=WIDE,
+            ),
+            ex(
+                "cossack",
+                "strength",
+                "standing",
+                3,
+                ["lateral", "knee"],
+                per_side=True,
+                reps=6,
+                cautions=(*WIDE, ("knee-pain", AVOID), ("hip-replacement", AVOID)),
+                regression="lateral-lunge",
+            ),
+            # stretch
+            ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30, cautions=WIDE),
+            ex(
+                "wide-fold",
+                "stretch",
+                "seated",
+                1,
+                ["pelvis-core", "knee"],
+                hold=30,
+                cautions=(*WIDE, ("osteoporosis", AVOID)),
+            ),
+            ex(
+                "frog",
+                "stretch",
+                "prone",
+                2,
+                ["pelvis-core"],
+                hold=30,
+                cautions=(*WIDE, ("pregnancy-t2", AVOID), ("pregnancy-t3", AVOID)),
+            ),
+            ex(
+                "side-lunge-stretch",
+                "stretch",
+                "standing",
+                1,
+                ["lateral"],
+                per_side=True,
+                hold=30,
+                sets=1,
+                cautions=WIDE,
+            ),
+            ex(
+                "kneeling-stretch",
+                "stretch",
+                "kneeling",
+                1,
+                ["knee"],
+                per_side=True,
+                hold=30,
+                sets=1,
+                cautions=(("knee-pain", MODIFY),),
+            ),
+            ex(
+                "side-lying-stretch",
+                "stretch",
+                "side-lying",
+                1,
+                ["pelvis-core"],
+                per_side=True,
+                hold=30,
+                sets=1,
+            ),
+            # cool-down
+            ex(
+                "breathing-ball",
+                "cool-down",
+                "supine",
+                1,
+                ["pelvis-core"],
+                ["small-ball"],
+                hold=60,
+                sets=1,
+                cautions=(("pregnancy-t3", MODIFY),),
+            ),
+            ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
+            ex("seated-breathing", "cool-down", "seated", 1, ["pelvis-core"], hold=60, sets=1),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -163,8 +392,11 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
     assert last and library.get(last[-1].exercise).category == "cool-down"
     strength = [library.get(i.exercise).level for i in plan.section("strength").items]
     assert strength == sorted(strength), "easier before harder"
-    allowed = [e for e in library if not e.needs(req.equipment_available)
-               and e.level <= req.level and not e.clashes(tags)]
+    allowed = [
+        e
+        for e in library
+        if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
+    ]
     reachable = {r for e in allowed for r in e.reasons}
     served = {r for i in ids for r in library.get(i).reasons}
     assert served == reachable, "reasons the library allows are all covered"
@@ -209,8 +441,12 @@ def test_the_same_holds_on_the_kits_library(req, seed):
 def test_a_rich_request_always_builds(library):
     for minutes in (15, 30, 45, 60, 75, 90):
         for focus in vocab.FOCUSES:
-            req = request(minutes=minutes, level=3, focus=focus,
-                          equipment=["small-ball", "band", "ankle-weights", "bench", "slider"])
+            req = request(
+                minutes=minutes,
+                level=3,
+                focus=focus,
+                equipment=["small-ball", "band", "ankle-weights", "bench", "slider"],
+            )
             assert build_or_explain(req, library, seed=minutes) is not None
 
 
@@ -223,9 +459,16 @@ def test_seeds_give_versions_and_none_is_seed_zero(library):
 
 def test_focus_moves_time_between_strength_and_stretch(library):
     def strength_share(focus):
-        plan = build_plan(request(minutes=60, level=3, focus=focus,
-                                  equipment=["small-ball", "band", "ankle-weights", "bench",
-                                             "slider", "chair"]), library, seed=1)
+        plan = build_plan(
+            request(
+                minutes=60,
+                level=3,
+                focus=focus,
+                equipment=["small-ball", "band", "ankle-weights", "bench", "slider", "chair"],
+            ),
+            library,
+            seed=1,
+        )
         seconds = {name: plan.section(name).seconds for name in ("strength", "stretch")}
         return seconds["strength"] / (seconds["strength"] + seconds["stretch"])
 
@@ -243,12 +486,10 @@ def test_a_ruled_out_exercise_is_replaced_and_the_plan_says_so(library):
     req = request(minutes=30, level=2, conditions=["knee-pain"], equipment=["small-ball"])
     plan = build_plan(req, library, seed=1)
     replaced = [i for _, i in plan.items() if i.replaced]
-    assert replaced and replaced[0].replaced == {"exercise": "lateral-lunge",
-                                                 "caution": "knee-pain"}
+    assert replaced and replaced[0].replaced == {"exercise": "lateral-lunge", "caution": "knee-pain"}
     assert replaced[0].exercise == "wide-squat"  # the lunge's regression
     text = plan.explain(library)
-    assert "In place of Lateral lunge, left out for knee pain: Note for knee-pain on " \
-        "lateral-lunge." in text
+    assert "In place of Lateral lunge, left out for knee pain: Note for knee-pain on lateral-lunge." in text
 
 
 def test_later_pregnancy_keeps_back_lying_runs_short(library):
@@ -264,15 +505,24 @@ def test_later_pregnancy_keeps_back_lying_runs_short(library):
 
 def tight_library() -> Library:
     """Strength work only with a band, or at level 2."""
-    return Library([
-        ex("marching", "warm-up", "standing", 1, ["balance"]),
-        ex("seated-squeeze", "activation", "seated", 1, ["pelvis-core"]),
-        ex("band-pull", "strength", "standing", 1, ["balance"], ["band"], per_side=True),
-        ex("lateral-lunge", "strength", "standing", 2, ["lateral"], per_side=True,
-           cautions=(("pelvic-girdle-pain", AVOID),)),
-        ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30),
-        ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
-    ])
+    return Library(
+        [
+            ex("marching", "warm-up", "standing", 1, ["balance"]),
+            ex("seated-squeeze", "activation", "seated", 1, ["pelvis-core"]),
+            ex("band-pull", "strength", "standing", 1, ["balance"], ["band"], per_side=True),
+            ex(
+                "lateral-lunge",
+                "strength",
+                "standing",
+                2,
+                ["lateral"],
+                per_side=True,
+                cautions=(("pelvic-girdle-pain", AVOID),),
+            ),
+            ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30),
+            ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
+        ]
+    )
 
 
 def test_an_empty_section_says_what_to_relax():
@@ -349,15 +599,19 @@ def test_series_weeks_are_checked(library):
 # --------------------------------------------------------------------------- checks
 
 
-def hand_plan(*items, population="general", minutes=10, conditions=(), equipment=(),
-              focus="balanced") -> ClassPlan:
+def hand_plan(
+    *items, population="general", minutes=10, conditions=(), equipment=(), focus="balanced"
+) -> ClassPlan:
     """A plan with one section per (section, item) pair group, in the order given."""
     sections: dict[str, list] = {}
     for section, item in items:
         sections.setdefault(section, []).append(item)
-    return ClassPlan("Hand-built", minutes,
-                     Audience(population, 1, list(conditions), list(equipment), focus),
-                     [Section(name, list(group)) for name, group in sections.items()])
+    return ClassPlan(
+        "Hand-built",
+        minutes,
+        Audience(population, 1, list(conditions), list(equipment), focus),
+        [Section(name, list(group)) for name, group in sections.items()],
+    )
 
 
 def item(exercise, **changes) -> PlanItem:
@@ -366,15 +620,17 @@ def item(exercise, **changes) -> PlanItem:
 
 
 def good_plan() -> ClassPlan:
-    return hand_plan(("warm-up", item("marching")), ("strength", item("wide-squat", sets=2)),
-                     ("stretch", item("butterfly", reps=None, hold_seconds=30)),
-                     ("cool-down", item("side-rest", reps=None, hold_seconds=60)),
-                     minutes=3)
+    return hand_plan(
+        ("warm-up", item("marching")),
+        ("strength", item("wide-squat", sets=2)),
+        ("stretch", item("butterfly", reps=None, hold_seconds=30)),
+        ("cool-down", item("side-rest", reps=None, hold_seconds=60)),
+        minutes=3,
+    )
 
 
 def messages(plan, library, severity=None):
-    return [f.message for f in check_plan(plan, library)
-            if severity is None or f.severity == severity]
+    return [f.message for f in check_plan(plan, library) if severity is None or f.severity == severity]
 
 
 def test_a_sound_hand_built_plan_has_no_errors_or_warnings(library):
@@ -400,13 +656,20 @@ def test_check_finds_unknown_ids_with_a_hint(library):
     assert found[0].item == "wide-sqat" and "Did you mean 'wide-squat'" in found[0].fix
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"sets": 0}, "0 sets"), ({"sets": 11}, "11 sets"),
-    ({"hold_seconds": 30}, "not both or neither"),
-    ({"reps": None}, "not both or neither"), ({"reps": 500}, "500 reps"),
-    ({"reps": None, "hold_seconds": 400}, "400 s hold"), ({"rest_seconds": -5}, "-5 s rest"),
-    ({"seconds_per_rep": 0}, "0 s per rep"), ({"transition_seconds": 999}, "999 s transition"),
-])
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"sets": 0}, "0 sets"),
+        ({"sets": 11}, "11 sets"),
+        ({"hold_seconds": 30}, "not both or neither"),
+        ({"reps": None}, "not both or neither"),
+        ({"reps": 500}, "500 reps"),
+        ({"reps": None, "hold_seconds": 400}, "400 s hold"),
+        ({"rest_seconds": -5}, "-5 s rest"),
+        ({"seconds_per_rep": 0}, "0 s per rep"),
+        ({"transition_seconds": 999}, "999 s transition"),
+    ],
+)
 def test_check_finds_impossible_dosage(library, changes, words):
     plan = good_plan()
     for name, value in changes.items():
@@ -430,9 +693,10 @@ def test_check_finds_warm_up_and_cool_down_missing_or_misplaced(library):
     assert "The class does not end with its cool-down." in messages(plan, library, "warning")
 
 
-@pytest.mark.parametrize("minutes, extra, severity, word", [
-    (3, 0, None, ""), (3, 12, "warning", "over"), (4, 0, "error", "under"),
-    (2, 0, "error", "over")])
+@pytest.mark.parametrize(
+    "minutes, extra, severity, word",
+    [(3, 0, None, ""), (3, 12, "warning", "over"), (4, 0, "error", "under"), (2, 0, "error", "over")],
+)
 def test_check_finds_time_off_target(library, minutes, extra, severity, word):
     plan = good_plan()  # 30 + 60 + 30 + 60 s = 3 min
     plan.target_minutes = minutes
@@ -471,10 +735,12 @@ def test_check_finds_equipment_level_twice_per_side_order_and_back_lying(library
     assert any("in the class twice" in m for m in warnings)
     assert any("times one side only" in m for m in warnings)
     assert any("harder strength exercise comes before" in m for m in messages(plan, library))
-    late = hand_plan(("warm-up", item("marching")),
-                     ("activation", item("ball-squeeze", reps=40)),
-                     ("activation", item("breathing-ball", reps=None, hold_seconds=120)),
-                     population="prenatal-t2")
+    late = hand_plan(
+        ("warm-up", item("marching")),
+        ("activation", item("ball-squeeze", reps=40)),
+        ("activation", item("breathing-ball", reps=None, hold_seconds=120)),
+        population="prenatal-t2",
+    )
     assert any("in a row lying on the back" in m for m in messages(late, library, "warning"))
     late.audience.population = "general"
     assert not any("lying on the back" in m for m in messages(late, library))
@@ -485,8 +751,7 @@ def test_findings_read_as_text_and_come_errors_first(library):
     plan.remove("marching")
     plan.section("strength").items[0].sets = 0
     found = check_plan(plan, library)
-    order = [vocab_index for vocab_index in (("error", "warning", "info").index(f.severity)
-                                             for f in found)]
+    order = [vocab_index for vocab_index in (("error", "warning", "info").index(f.severity) for f in found)]
     assert order == sorted(order)
     assert str(found[0]).startswith("error")
     assert "[strength / wide-squat]" in " ".join(map(str, found))

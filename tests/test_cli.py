@@ -37,8 +37,9 @@ def test_exercises_json_records_use_the_schema_field_names(capsys):
 
 
 def test_exercises_filters_equipment_and_cautions(capsys):
-    code, out, _ = run(capsys, "exercises", "--json", "--equipment", "small-ball",
-                       "--avoid", "pregnancy-t3", "knee-pain")
+    code, out, _ = run(
+        capsys, "exercises", "--json", "--equipment", "small-ball", "--avoid", "pregnancy-t3", "knee-pain"
+    )
     records = json.loads(out)
     assert code == 0 and records
     for record in records:

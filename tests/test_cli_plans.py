@@ -15,8 +15,21 @@ from innerthigh_kit.cli import main
 
 from .test_builder import demo_library
 
-POSTNATAL = ["plan", "--minutes", "45", "--level", "1", "--population", "postnatal",
-             "--equipment", "small-ball", "--condition", "knee-pain", "--seed", "2"]
+POSTNATAL = [
+    "plan",
+    "--minutes",
+    "45",
+    "--level",
+    "1",
+    "--population",
+    "postnatal",
+    "--equipment",
+    "small-ball",
+    "--condition",
+    "knee-pain",
+    "--seed",
+    "2",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +43,13 @@ def library(monkeypatch):
 def test_plan_prints_the_class_and_its_checks(capsys, library):
     assert main(POSTNATAL) == 0
     out = capsys.readouterr().out
-    plan = kit.build_plan(kit.ClassRequest(minutes=45, equipment=["small-ball"],
-                                           population="postnatal", conditions=["knee-pain"]),
-                          library, seed=2)
+    plan = kit.build_plan(
+        kit.ClassRequest(
+            minutes=45, equipment=["small-ball"], population="postnatal", conditions=["knee-pain"]
+        ),
+        library,
+        seed=2,
+    )
     assert out.startswith(plan.title)
     assert "WARM-UP" in out and "COOL-DOWN" in out and "Checks:" in out
     assert "0 error(s)" in out
@@ -67,8 +84,10 @@ def test_plan_errors_are_short_messages(capsys):
     err = capsys.readouterr().err
     assert err.startswith("innerthigh-kit plan: This class request cannot be used as it is:")
     assert "from 15 to 90" in err and "Traceback" not in err
-    assert main(["plan", "--minutes", "90", "--population", "prenatal-t3",
-                 "--condition", "pelvic-girdle-pain"]) == 1
+    assert (
+        main(["plan", "--minutes", "90", "--population", "prenatal-t3", "--condition", "pelvic-girdle-pain"])
+        == 1
+    )
     assert "To relax" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["plan", "--population", "pregnant"])
@@ -90,8 +109,7 @@ def test_check_passes_a_built_plan_and_fails_an_edited_one(capsys, saved):
     assert main(["check", str(saved)]) == 0
     assert "0 error(s)" in capsys.readouterr().out
     plan = kit.ClassPlan.load(saved)
-    plan.section("strength").items.append(kit.PlanItem("lateral-lunge", sets=2, reps=8,
-                                                       per_side=True))
+    plan.section("strength").items.append(kit.PlanItem("lateral-lunge", sets=2, reps=8, per_side=True))
     plan.sections[0].items[0].sets = 0
     plan.save(saved)
     assert main(["check", str(saved)]) == 1
@@ -122,8 +140,12 @@ def test_the_console_script_runs():
     """The installed entry point, for real: a bad request is a short message and exit 1."""
     script = Path(sys.executable).with_name("innerthigh-kit")
     command = [str(script)] if script.exists() else [shutil.which("innerthigh-kit") or "false"]
-    result = subprocess.run([*command, "plan", "--minutes", "5", "--population", "athlete"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [*command, "plan", "--minutes", "5", "--population", "athlete"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("innerthigh-kit plan: This class request")
     assert "minutes" in result.stderr and "Traceback" not in result.stderr

@@ -160,8 +160,11 @@ def test_merge_a_folder_and_a_link_to_a_builtin(tmp_path, library):
     builtin = library.ids[0]
     folder = tmp_path / "studio"
     folder.mkdir()
-    write(folder, GOOD_ENTRY.replace("regression: null", f"regression: {builtin}")
-          .replace("level: 1", "level: 3"), "a.yml")
+    write(
+        folder,
+        GOOD_ENTRY.replace("regression: null", f"regression: {builtin}").replace("level: 1", "level: 3"),
+        "a.yml",
+    )
     merged = kit.load_library(folder)
     assert merged.get("my-squeeze").regression == builtin
 
@@ -184,19 +187,25 @@ def test_duplicate_id_within_and_across_files(tmp_path, library):
 
 
 def test_dangling_regression_and_progression(tmp_path):
-    found = problems_of(tmp_path, GOOD_ENTRY.replace("regression: null", "regression: no-such")
-                        .replace("progression: null", "progression: my-squeeze"))
+    found = problems_of(
+        tmp_path,
+        GOOD_ENTRY.replace("regression: null", "regression: no-such").replace(
+            "progression: null", "progression: my-squeeze"
+        ),
+    )
     fields = {p.field: p for p in found}
     assert "not in the library" in fields["regression"].message
     assert "itself" in fields["progression"].message
 
 
 def test_unknown_tags_list_the_allowed_ones(tmp_path):
-    text = (GOOD_ENTRY.replace("category: activation", "category: strenght")
-            .replace("[mat, small-ball]", "[mat, kettlebell]")
-            .replace("tag: pregnancy-t2", "tag: pregnant")
-            .replace("reasons: [pelvis-core]", "reasons: [core]")
-            .replace("position: seated", "position: upside-down"))
+    text = (
+        GOOD_ENTRY.replace("category: activation", "category: strenght")
+        .replace("[mat, small-ball]", "[mat, kettlebell]")
+        .replace("tag: pregnancy-t2", "tag: pregnant")
+        .replace("reasons: [pelvis-core]", "reasons: [core]")
+        .replace("position: seated", "position: upside-down")
+    )
     found = {p.field: str(p) for p in problems_of(tmp_path, text)}
     assert set(found) == {"category", "equipment", "cautions", "reasons", "position"}
     assert "warm-up, activation, strength" in found["category"]
@@ -207,11 +216,13 @@ def test_unknown_tags_list_the_allowed_ones(tmp_path):
 
 
 def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path):
-    text = (GOOD_ENTRY.replace("level: 1", "level: 5")
-            .replace("per_side: false", "per_side: sometimes")
-            .replace("{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 0, reps: many}")
-            .replace("cues: [Sit tall on your sit bones., ", "cues: [")
-            .replace("id: my-squeeze", "id: My Squeeze"))
+    text = (
+        GOOD_ENTRY.replace("level: 1", "level: 5")
+        .replace("per_side: false", "per_side: sometimes")
+        .replace("{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 0, reps: many}")
+        .replace("cues: [Sit tall on your sit bones., ", "cues: [")
+        .replace("id: my-squeeze", "id: My Squeeze")
+    )
     found = problems_of(tmp_path, text)
     fields = [p.field for p in found]
     for field in ("level", "per_side", "dosage", "cues", "id"):
@@ -230,8 +241,9 @@ def test_missing_and_misspelt_fields(tmp_path):
 
 
 def test_dosage_needs_reps_or_hold_not_both(tmp_path):
-    text = GOOD_ENTRY.replace("{sets: 2, reps: 8, seconds_per_rep: 4}",
-                              "{sets: 2, reps: 8, seconds_per_rep: 4, hold_seconds: 20}")
+    text = GOOD_ENTRY.replace(
+        "{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 2, reps: 8, seconds_per_rep: 4, hold_seconds: 20}"
+    )
     assert "either 'reps'" in only_problem(tmp_path, text).message
 
 
@@ -267,8 +279,11 @@ def test_unsafe_yaml_is_refused(tmp_path):
 
 def test_every_problem_in_every_file_is_listed(tmp_path):
     write(tmp_path, GOOD_ENTRY.replace("level: 1", "level: 9"), "one.yaml")
-    write(tmp_path, GOOD_ENTRY.replace("my-squeeze", "other").replace("per_side: false",
-                                                                     "per_side: 3"), "two.yaml")
+    write(
+        tmp_path,
+        GOOD_ENTRY.replace("my-squeeze", "other").replace("per_side: false", "per_side: 3"),
+        "two.yaml",
+    )
     with pytest.raises(kit.LibraryError) as caught:
         kit.load_library(tmp_path)
     message = str(caught.value)

@@ -24,8 +24,9 @@ def library():
 
 @pytest.fixture(scope="module")
 def plan(library):
-    request = kit.ClassRequest(minutes=30, level=1, equipment=["small-ball"],
-                               population="postnatal", conditions=["knee-pain"])
+    request = kit.ClassRequest(
+        minutes=30, level=1, equipment=["small-ball"], population="postnatal", conditions=["knee-pain"]
+    )
     return kit.build_plan(request, library, seed=3)
 
 
@@ -48,8 +49,11 @@ def rendered(plan_file, tmp_path_factory):
 
 
 def names_in(plan, library):
-    return [library.get(item["exercise"]).name
-            for section in plan.to_json_dict()["sections"] for item in section["items"]]
+    return [
+        library.get(item["exercise"]).name
+        for section in plan.to_json_dict()["sections"]
+        for item in section["items"]
+    ]
 
 
 def test_html_handout_shows_the_class_and_hides_the_code(rendered, plan, library):
@@ -98,8 +102,7 @@ def test_user_text_is_escaped(plan, library, tmp_path):
     plan = kit.ClassPlan.load(_save(plan, tmp_path / "x.yaml"))
     plan.title = XSS
     path = _save(plan, tmp_path / "xss.yaml")
-    page = render_handout(path, tmp_path / "xss.html", "instructor",
-                          include_diagrams=False).read_text()
+    page = render_handout(path, tmp_path / "xss.html", "instructor", include_diagrams=False).read_text()
     assert XSS not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -108,13 +111,17 @@ def test_custom_exercise_text_is_escaped(plan, library, tmp_path):
     from .test_exercises import GOOD_ENTRY
 
     custom = tmp_path / "mine.yaml"
-    custom.write_text(GOOD_ENTRY.replace("My seated squeeze", "<img src=x onerror=alert(1)>")
-                      .replace("Sit tall on your sit bones.", "<b>bold</b> cue"))
+    custom.write_text(
+        GOOD_ENTRY.replace("My seated squeeze", "<img src=x onerror=alert(1)>").replace(
+            "Sit tall on your sit bones.", "<b>bold</b> cue"
+        )
+    )
     edited = kit.ClassPlan.load(_save(plan, tmp_path / "p.yaml"))
     edited.sections[0].items[0].exercise = "my-squeeze"
     path = _save(edited, tmp_path / "custom.yaml")
-    page = render_handout(path, tmp_path / "custom.html", library_paths=[custom],
-                          include_diagrams=False).read_text()
+    page = render_handout(
+        path, tmp_path / "custom.html", library_paths=[custom], include_diagrams=False
+    ).read_text()
     assert "<img src=x" not in page and "<b>bold</b>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;b&gt;bold&lt;/b&gt; cue" in page
 
@@ -136,12 +143,15 @@ def test_no_overwrite_without_force(plan_file, tmp_path, capsys):
     assert "The sequence" in out.read_text()
 
 
-@pytest.mark.parametrize("kwargs, named", [
-    ({"audience": "coach"}, "audience: 'coach' is not allowed. Use one of: participant, instructor"),
-    ({"include_diagrams": "yes"}, "include_diagrams: 'yes' should be True or False"),
-    ({"paper": "A5"}, "paper: 'A5' is not allowed"),
-    ({"library_paths": "mine.yaml"}, "library_paths: give a list"),
-])
+@pytest.mark.parametrize(
+    "kwargs, named",
+    [
+        ({"audience": "coach"}, "audience: 'coach' is not allowed. Use one of: participant, instructor"),
+        ({"include_diagrams": "yes"}, "include_diagrams: 'yes' should be True or False"),
+        ({"paper": "A5"}, "paper: 'A5' is not allowed"),
+        ({"library_paths": "mine.yaml"}, "library_paths: give a list"),
+    ],
+)
 def test_bad_parameters_are_named(plan_file, kwargs, named):
     arguments = {"plan_path": str(plan_file), **kwargs}
     with pytest.raises(kit.HandoutError) as caught:
@@ -164,9 +174,13 @@ def test_template_checks_parameters_itself_under_papermill(plan_file, tmp_path):
     from innerthigh_kit.handouts import template_path
 
     with pytest.raises(PapermillExecutionError) as caught:
-        papermill.execute_notebook(str(template_path()), str(tmp_path / "out.ipynb"),
-                                   parameters={"plan_path": str(plan_file), "audience": "coach"},
-                                   progress_bar=False, kernel_name="python3")
+        papermill.execute_notebook(
+            str(template_path()),
+            str(tmp_path / "out.ipynb"),
+            parameters={"plan_path": str(plan_file), "audience": "coach"},
+            progress_bar=False,
+            kernel_name="python3",
+        )
     assert caught.value.ename == "HandoutError"
     assert "audience: 'coach' is not allowed" in caught.value.evalue
 

@@ -20,8 +20,10 @@ try:
 except ImportError:
     if os.environ.get("CI"):
         raise  # CI installs the opensim extra (make test does): it must not skip this check
-    pytest.skip("OpenSim's Python bindings are not installed: pip install -e '.[opensim]' "
-                "(make test does)", allow_module_level=True)
+    pytest.skip(
+        "OpenSim's Python bindings are not installed: pip install -e '.[opensim]' (make test does)",
+        allow_module_level=True,
+    )
 
 from innerthigh_kit import anatomy  # noqa: E402
 

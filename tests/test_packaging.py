@@ -21,7 +21,7 @@ def _name(requirement: str) -> str:
 
 
 def _spec(requirement: str) -> str:
-    return requirement.strip()[len(_name(requirement)):].replace(" ", "")
+    return requirement.strip()[len(_name(requirement)) :].replace(" ", "")
 
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
@@ -43,14 +43,30 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
 def test_wheel_install_carries_the_data(tmp_path):
     """Build a normal wheel, install it alone in a fresh venv, load the library from it."""
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(dist.glob("innerthigh_kit-*.whl"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-                    "--no-deps", "--no-index", str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+    )
     # The fresh venv borrows third-party packages (PyYAML...) from this one, appended last so the
     # wheel's own copy of innerthigh_kit wins and this checkout's editable install is not used.
     borrowed = sysconfig.get_paths()["purelib"]
@@ -61,8 +77,14 @@ def test_wheel_install_carries_the_data(tmp_path):
         "print(k.__file__); print(d.data_dir()); print(len(lib))"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    result = subprocess.run([str(python), "-c", script, borrowed], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(python), "-c", script, borrowed],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     module_file, data_dir, count = result.stdout.split()
     assert Path(module_file).is_relative_to(venv)
     assert Path(data_dir) == Path(module_file).parent / "_data"
@@ -85,8 +107,9 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
 
 
 def test_import_stays_light():
-    code = ("import sys, innerthigh_kit; heavy = {'matplotlib', 'pandas', 'ipywidgets', "
-            "'papermill', 'yaml', 'numpy'} & set(sys.modules); print(sorted(heavy))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, innerthigh_kit; heavy = {'matplotlib', 'pandas', 'ipywidgets', "
+        "'papermill', 'yaml', 'numpy'} & set(sys.modules); print(sorted(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

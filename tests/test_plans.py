@@ -19,20 +19,33 @@ from .test_builder import demo_library
 
 
 def test_a_request_keeps_its_values_and_adds_the_mat():
-    request = ClassRequest(minutes=30, level=2, equipment=["band", "band", "mat"],
-                           population="prenatal-t3", conditions=["knee-pain"], focus="strength")
+    request = ClassRequest(
+        minutes=30,
+        level=2,
+        equipment=["band", "band", "mat"],
+        population="prenatal-t3",
+        conditions=["knee-pain"],
+        focus="strength",
+    )
     assert request.equipment == ("band", "mat")
     assert request.equipment_available == ("mat", "band")
     assert request.caution_tags == ("pregnancy-t3", "knee-pain")
     assert request.audience() == Audience("prenatal-t3", 2, ["knee-pain"], ["band"], "strength")
 
 
-@pytest.mark.parametrize("field, value, allowed", [
-    ("minutes", 10, "from 15 to 90"), ("minutes", 91, "from 15 to 90"),
-    ("minutes", 45.5, "whole number"), ("level", 4, "1 (beginner)"),
-    ("population", "pregnant", "prenatal-t1"), ("focus", "cardio", "strength, balanced"),
-    ("equipment", ["kettlebell"], "small-ball"), ("conditions", ["sore"], "knee-pain"),
-])
+@pytest.mark.parametrize(
+    "field, value, allowed",
+    [
+        ("minutes", 10, "from 15 to 90"),
+        ("minutes", 91, "from 15 to 90"),
+        ("minutes", 45.5, "whole number"),
+        ("level", 4, "1 (beginner)"),
+        ("population", "pregnant", "prenatal-t1"),
+        ("focus", "cardio", "strength, balanced"),
+        ("equipment", ["kettlebell"], "small-ball"),
+        ("conditions", ["sore"], "knee-pain"),
+    ],
+)
 def test_a_bad_request_names_the_field_and_the_allowed_values(field, value, allowed):
     with pytest.raises(kit.PlanError) as caught:
         ClassRequest(**{field: value})
@@ -50,8 +63,9 @@ def test_a_request_reports_every_bad_field_at_once():
 
 
 def test_the_timing_rule():
-    reps = PlanItem("a", sets=3, reps=10, seconds_per_rep=2, per_side=True, rest_seconds=15,
-                    transition_seconds=20)
+    reps = PlanItem(
+        "a", sets=3, reps=10, seconds_per_rep=2, per_side=True, rest_seconds=15, transition_seconds=20
+    )
     # 2 sides x 3 sets x 20 s + 2 sides x 2 rests x 15 s + 20 s
     assert reps.seconds == 2 * 3 * 20 + 2 * 2 * 15 + 20 == 200
     hold = PlanItem("b", sets=2, hold_seconds=30, rest_seconds=10, transition_seconds=15)
@@ -125,9 +139,19 @@ def test_sections_can_be_added_renamed_and_removed(plan):
 
 def test_summary_is_a_table_whose_seconds_add_up(plan, library):
     table = plan.summary(library)
-    assert list(table.columns) == ["section", "exercise", "name", "sets", "reps", "hold_seconds",
-                                   "per_side", "rest_seconds", "transition_seconds", "starts_at",
-                                   "seconds"]
+    assert list(table.columns) == [
+        "section",
+        "exercise",
+        "name",
+        "sets",
+        "reps",
+        "hold_seconds",
+        "per_side",
+        "rest_seconds",
+        "transition_seconds",
+        "starts_at",
+        "seconds",
+    ]
     assert len(table) == len(plan.exercise_ids)
     assert table["seconds"].sum() == pytest.approx(plan.total_seconds, abs=1)
     assert table["starts_at"].iloc[0] == "0:00"
@@ -140,15 +164,15 @@ def test_summary_is_a_table_whose_seconds_add_up(plan, library):
 
 def test_json_has_the_documented_structure(plan):
     record = json.loads(json.dumps(plan.to_json_dict()))
-    assert list(record)[:5] == ["title", "target_minutes", "total_seconds", "audience",
-                                "sections"]
+    assert list(record)[:5] == ["title", "target_minutes", "total_seconds", "audience", "sections"]
     assert record["total_seconds"] == round(plan.total_seconds)
     assert record["audience"]["population"] == "general"
     item = record["sections"][0]["items"][0]
     for key in ("exercise", "sets", "reps", "hold_seconds", "per_side", "seconds", "why"):
         assert key in item
-    assert sum(i["seconds"] for s in record["sections"] for i in s["items"]) == \
-        pytest.approx(record["total_seconds"], abs=1)
+    assert sum(i["seconds"] for s in record["sections"] for i in s["items"]) == pytest.approx(
+        record["total_seconds"], abs=1
+    )
 
 
 def test_save_and_load_round_trip_exactly(plan, tmp_path):
@@ -203,15 +227,22 @@ PLANS = st.builds(
     ClassPlan,
     title=st.text(min_size=1, max_size=40).filter(str.strip),
     target_minutes=st.integers(15, 90),
-    audience=st.builds(Audience, population=st.sampled_from(vocab.POPULATIONS),
-                       level=st.sampled_from(vocab.LEVELS),
-                       conditions=st.lists(st.sampled_from(vocab.CAUTIONS), unique=True,
-                                           max_size=2),
-                       equipment=st.lists(st.sampled_from(vocab.EQUIPMENT), unique=True,
-                                          max_size=3),
-                       focus=st.sampled_from(vocab.FOCUSES)),
-    sections=st.lists(st.builds(Section, name=st.text(min_size=1, max_size=20).filter(str.strip),
-                                items=st.lists(ITEMS, max_size=4)), max_size=5),
+    audience=st.builds(
+        Audience,
+        population=st.sampled_from(vocab.POPULATIONS),
+        level=st.sampled_from(vocab.LEVELS),
+        conditions=st.lists(st.sampled_from(vocab.CAUTIONS), unique=True, max_size=2),
+        equipment=st.lists(st.sampled_from(vocab.EQUIPMENT), unique=True, max_size=3),
+        focus=st.sampled_from(vocab.FOCUSES),
+    ),
+    sections=st.lists(
+        st.builds(
+            Section,
+            name=st.text(min_size=1, max_size=20).filter(str.strip),
+            items=st.lists(ITEMS, max_size=4),
+        ),
+        max_size=5,
+    ),
 )
 
 
@@ -252,26 +283,35 @@ def test_a_bad_item_names_file_section_item_and_field(plan, tmp_path):
     assert "'three' is not a number of sets" in str(error)
 
 
-@pytest.mark.parametrize("change, field, words", [
-    (lambda r: r.pop("title"), "title", "missing"),
-    (lambda r: r.update(target_minutes="long"), "target_minutes", "not a class length"),
-    (lambda r: r.update(sections=3), "sections", "list of sections"),
-    (lambda r: r["audience"].update(population="pregnant"), "population", "not known"),
-    (lambda r: r["audience"].update(level=5), "level", "not a level"),
-    (lambda r: r["audience"].update(conditions=["sore"]), "conditions", "known values"),
-    (lambda r: r.update(colour="red"), "colour", "not a field"),
-    (lambda r: r["sections"][0].pop("name"), "name", "missing"),
-    (lambda r: r["sections"][0].update(items="all"), "items", "list of items"),
-    (lambda r: r["sections"][0]["items"][0].update(hold_seconds=30), "reps", "not both"),
-    (lambda r: r["sections"][0]["items"][0].update(reps=2.5), "reps", "whole number"),
-    (lambda r: r["sections"][0]["items"][0].update(per_side="yes"), "per_side", "true or false"),
-    (lambda r: r["sections"][0]["items"][0].update(rest_seconds="long"), "rest_seconds",
-     "number of seconds"),
-    (lambda r: r["sections"][0]["items"][0].pop("exercise"), "exercise", "missing"),
-    (lambda r: r["sections"][0]["items"][0].update(rset_seconds=5), "rset_seconds",
-     "Did you mean 'rest_seconds'"),
-    (lambda r: r["sections"][0]["items"][0].update(replaced="x"), "replaced", "exercise"),
-])
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (lambda r: r.pop("title"), "title", "missing"),
+        (lambda r: r.update(target_minutes="long"), "target_minutes", "not a class length"),
+        (lambda r: r.update(sections=3), "sections", "list of sections"),
+        (lambda r: r["audience"].update(population="pregnant"), "population", "not known"),
+        (lambda r: r["audience"].update(level=5), "level", "not a level"),
+        (lambda r: r["audience"].update(conditions=["sore"]), "conditions", "known values"),
+        (lambda r: r.update(colour="red"), "colour", "not a field"),
+        (lambda r: r["sections"][0].pop("name"), "name", "missing"),
+        (lambda r: r["sections"][0].update(items="all"), "items", "list of items"),
+        (lambda r: r["sections"][0]["items"][0].update(hold_seconds=30), "reps", "not both"),
+        (lambda r: r["sections"][0]["items"][0].update(reps=2.5), "reps", "whole number"),
+        (lambda r: r["sections"][0]["items"][0].update(per_side="yes"), "per_side", "true or false"),
+        (
+            lambda r: r["sections"][0]["items"][0].update(rest_seconds="long"),
+            "rest_seconds",
+            "number of seconds",
+        ),
+        (lambda r: r["sections"][0]["items"][0].pop("exercise"), "exercise", "missing"),
+        (
+            lambda r: r["sections"][0]["items"][0].update(rset_seconds=5),
+            "rset_seconds",
+            "Did you mean 'rest_seconds'",
+        ),
+        (lambda r: r["sections"][0]["items"][0].update(replaced="x"), "replaced", "exercise"),
+    ],
+)
 def test_each_bad_field_is_named(plan, tmp_path, change, field, words):
     record = good_record(plan)
     change(record)
@@ -286,10 +326,8 @@ def test_bad_yaml_and_wrong_shapes_are_named(tmp_path):
     assert "is not a class plan" in str(problems_in(tmp_path, "- just\n- a list\n"))
     error = problems_in(tmp_path, "title: Broken\nsections: 3\n")
     assert "Traceback" not in str(error)
-    error = problems_in(tmp_path, "title: x\ntarget_minutes: 30\nsections: [3, {name: a, "
-                                  "items: [7]}]\n")
-    assert [p.where.split(", ", 1)[1] for p in error.problems] == ["section 1",
-                                                                   "section 2 'a', item 1"]
+    error = problems_in(tmp_path, "title: x\ntarget_minutes: 30\nsections: [3, {name: a, items: [7]}]\n")
+    assert [p.where.split(", ", 1)[1] for p in error.problems] == ["section 1", "section 2 'a', item 1"]
 
 
 def test_a_missing_file_is_named(tmp_path):
@@ -299,8 +337,10 @@ def test_a_missing_file_is_named(tmp_path):
 
 def test_a_hand_written_minimal_plan_loads_with_defaults(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("title: Mine\ntarget_minutes: 20\nsections:\n  - name: strength\n"
-                    "    items:\n      - {exercise: wide-squat, sets: 2, reps: 10}\n")
+    path.write_text(
+        "title: Mine\ntarget_minutes: 20\nsections:\n  - name: strength\n"
+        "    items:\n      - {exercise: wide-squat, sets: 2, reps: 10}\n"
+    )
     plan = ClassPlan.load(path)
     item = plan.sections[0].items[0]
     assert plan.audience == Audience()

@@ -48,8 +48,9 @@ def test_the_readme_examples_run(tmp_path):
             for plan in tmp_path.glob("*.yaml"):
                 if plan.name != "my_exercises.yaml":
                     shutil.copy(plan, plans)
-        result = subprocess.run([str(SCRIPT), *words[1:]], cwd=tmp_path, capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [str(SCRIPT), *words[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=300
+        )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
         assert "Traceback" not in result.stderr, command
     assert (tmp_path / "postnatal.pdf").read_bytes().startswith(b"%PDF")

@@ -28,8 +28,7 @@ def tick(box, *names):
             child.value = True
 
 
-def build(builder, minutes=30, population="postnatal", equipment=("small-ball",),
-          conditions=("knee-pain",)):
+def build(builder, minutes=30, population="postnatal", equipment=("small-ball",), conditions=("knee-pain",)):
     form = builder.request_form
     form.minutes.value = minutes
     form.population.value = population
@@ -98,8 +97,7 @@ def test_move_remove_and_add(builder, library):
 
 
 def test_swap_for_easier_and_harder_versions(builder, library):
-    build(builder, minutes=45, population="general", equipment=("small-ball", "band"),
-          conditions=())
+    build(builder, minutes=45, population="general", equipment=("small-ball", "band"), conditions=())
     for index, exercise_id in enumerate(flat_ids(builder.plan)):  # noqa: B007 (used below)
         if library.get(exercise_id).progression:
             break
@@ -151,7 +149,9 @@ def test_user_text_in_the_builder_is_escaped(builder):
 def test_parse_group_reads_lines_and_names_mistakes():
     trainees = parse_group("Anna, prenatal-t2, 45\n\nBen, athlete\n", default_minutes=30)
     assert [(t.name, t.population, t.minutes) for t in trainees] == [
-        ("Anna", "prenatal-t2", 45), ("Ben", "athlete", 30)]
+        ("Anna", "prenatal-t2", 45),
+        ("Ben", "athlete", 30),
+    ]
     with pytest.raises(kit.PlanError) as caught:
         parse_group("Anna, pregnant, 45\nBen, athlete, 200")
     message = str(caught.value)

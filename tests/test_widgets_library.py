@@ -101,8 +101,7 @@ def test_filters_come_from_the_vocabulary(browser):
     assert [v for _, v in f["reason"].options] == ["any", *vocab.REASONS]
     assert [v for _, v in f["level_max"].options] == list(vocab.LEVELS)
     assert [c.description for c in f["avoid_cautions"].children] == list(vocab.CAUTIONS)
-    assert {c.description for c in f["equipment_available"].children} == set(vocab.EQUIPMENT) - {
-        "mat"}
+    assert {c.description for c in f["equipment_available"].children} == set(vocab.EQUIPMENT) - {"mat"}
 
 
 def test_category_and_position(browser, library):
@@ -132,8 +131,7 @@ def test_equipment_you_have(browser, library):
     browser.set_ticked("equipment_available", ["small-ball"])
     assert mine(browser) == ["zz-easy-squeeze", "zz-script"]
     # ticking one box by hand redraws too
-    slider = next(c for c in browser.filters["equipment_available"].children
-                  if c.description == "slider")
+    slider = next(c for c in browser.filters["equipment_available"].children if c.description == "slider")
     slider.value = True
     assert mine(browser) == MINE
 
@@ -143,7 +141,8 @@ def test_cautions_to_avoid_hide_only_avoid_entries(browser, library):
     # "avoid" for pregnancy-t3 hides the slide; "modify" for pelvic girdle pain keeps the squeeze
     assert mine(browser) == ["zz-easy-squeeze", "zz-script"]
     assert browser.shown_ids == [
-        e.id for e in library.filter(avoid_cautions=["pregnancy-t3", "pelvic-girdle-pain"])]
+        e.id for e in library.filter(avoid_cautions=["pregnancy-t3", "pelvic-girdle-pain"])
+    ]
     browser.select("zz-easy-squeeze")
     assert "font-weight:bold;vertical-align:top" in browser.card.value  # the group's row stands out
     assert "Gentle &amp; slow" in browser.card.value
@@ -189,11 +188,23 @@ def test_a_card_hidden_by_filters_can_still_be_opened(browser):
 def test_card_shows_every_part_in_words(browser, library):
     browser.select("zz-hard-slide")
     card = browser.card.value
-    for text in ("Hard slide", "strength", "standing", "level 3", "slider", "3 × 8 reps each side",
-                 "Slide out slowly.", "Easy squeeze", vocab.REASON_WORDS["lateral"],
-                 vocab.REASON_WORDS["balance"], vocab.EVIDENCE_WORDS["some"],
-                 "pregnancy, third trimester", "avoid: leave it out", "Leave it out.",
-                 "Coaching experience"):
+    for text in (
+        "Hard slide",
+        "strength",
+        "standing",
+        "level 3",
+        "slider",
+        "3 × 8 reps each side",
+        "Slide out slowly.",
+        "Easy squeeze",
+        vocab.REASON_WORDS["lateral"],
+        vocab.REASON_WORDS["balance"],
+        vocab.EVIDENCE_WORDS["some"],
+        "pregnancy, third trimester",
+        "avoid: leave it out",
+        "Leave it out.",
+        "Coaching experience",
+    ):
         assert text in card, text
     kit_exercise = library.get(library.ids[0])
     browser.select(kit_exercise.id)
@@ -236,4 +247,5 @@ def test_exercise_counts(library):
     assert list(table.columns) == ["level 1", "level 2", "level 3", "total"]
     assert table.loc["total", "total"] == len(library)
     assert table.loc["strength", "level 3"] == sum(
-        1 for e in library if e.category == "strength" and e.level == 3)
+        1 for e in library if e.category == "strength" and e.level == 3
+    )

@@ -62,7 +62,8 @@ def clean(nb) -> None:
             data = output.get("data")
             if data is not None:
                 if data.pop(_WIDGET_VIEW, None) is not None and _WIDGET_REPR.match(
-                        "".join(data.get("text/plain", ""))):
+                    "".join(data.get("text/plain", ""))
+                ):
                     data["text/plain"] = WIDGET_HINT
                 if not data:
                     continue
@@ -97,9 +98,14 @@ def refresh(path: str | Path, timeout: int = 600) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m innerthigh_kit.tools.refresh_notebooks",
-        description="Re-run the numbered notebooks in place and store clean, small outputs.")
-    parser.add_argument("paths", nargs="*", default=["notebooks"],
-                        help="folders (every NN_*.ipynb in them) or single notebooks")
+        description="Re-run the numbered notebooks in place and store clean, small outputs.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        default=["notebooks"],
+        help="folders (every NN_*.ipynb in them) or single notebooks",
+    )
     args = parser.parse_args(argv)
     # Headless and private: no GUI backend, nothing written to the user's home cache.
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -10,9 +10,12 @@ _LAZY = {
     "class_builder": "plan_builder",
     "WorkshopPlanner": "workshop",
     "workshop_planner": "workshop",
-    "LibraryBrowser": "library_browser", "browse_library": "library_browser",
+    "LibraryBrowser": "library_browser",
+    "browse_library": "library_browser",
     "exercise_counts": "library_browser",
-    "explore_knee": "levers", "explore_pelvis": "levers", "LeverExplorer": "levers",
+    "explore_knee": "levers",
+    "explore_pelvis": "levers",
+    "LeverExplorer": "levers",
 }
 
 

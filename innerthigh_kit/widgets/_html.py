@@ -14,8 +14,10 @@ from pathlib import Path
 from .. import vocab
 
 #: A calm card frame; widths in ``em`` so it reads the same in JupyterLab, voila and nbconvert.
-CARD_STYLE = ("border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;"
-              "background:#fcfcfd;line-height:1.45;max-width:48em")
+CARD_STYLE = (
+    "border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;"
+    "background:#fcfcfd;line-height:1.45;max-width:48em"
+)
 _MUTED = "color:#57606a"
 
 _ACTION_WORDS = {
@@ -57,9 +59,11 @@ def field(label: str, value: object) -> str:
 
 
 def badge(text: str, colour: str = "#0b6e69") -> str:
-    return (f"<span style='display:inline-block;border:1px solid {colour};color:{colour};"
-            f"border-radius:10px;padding:0 8px;margin:0 4px 2px 0;font-size:0.85em'>"
-            f"{esc(text)}</span>")
+    return (
+        f"<span style='display:inline-block;border:1px solid {colour};color:{colour};"
+        f"border-radius:10px;padding:0 8px;margin:0 4px 2px 0;font-size:0.85em'>"
+        f"{esc(text)}</span>"
+    )
 
 
 def muted(text: str) -> str:
@@ -85,7 +89,8 @@ def cautions_table(cautions, highlight: Iterable[str] = ()) -> str:
             f"<td style='padding:2px 8px 2px 0'>{esc(caution_words(caution.tag))}</td>"
             f"<td style='padding:2px 8px;color:{colour};white-space:nowrap'>"
             f"{esc(caution.action)}: {esc(action_words(caution.action))}</td>"
-            f"<td style='padding:2px 0 2px 8px'>{esc(caution.note)}</td></tr>")
+            f"<td style='padding:2px 0 2px 8px'>{esc(caution.note)}</td></tr>"
+        )
     return f"<table class='itk-cautions' style='border-collapse:collapse'>{''.join(rows)}</table>"
 
 
@@ -94,34 +99,44 @@ def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> 
 
     ``library`` resolves regression/progression names and source keys (``library.citation``).
     """
+
     def name_of(exercise_id):
         if exercise_id is None:
             return None
         return library.get(exercise_id).name if exercise_id in library else exercise_id
 
     sides = " each side" if exercise.per_side else ""
-    badges = "".join([
-        badge(exercise.category), badge(exercise.position), badge(f"level {exercise.level}"),
-        badge(f"evidence: {exercise.evidence}", "#57606a"),
-    ])
+    badges = "".join(
+        [
+            badge(exercise.category),
+            badge(exercise.position),
+            badge(f"level {exercise.level}"),
+            badge(f"evidence: {exercise.evidence}", "#57606a"),
+        ]
+    )
     parts = [
         f"<h3 class='itk-card-name' style='margin:2px 0 6px'>{esc(exercise.name)}</h3>",
         f"<div>{badges}</div>",
         f"<p style='margin:6px 0'>{esc(exercise.description)}</p>",
         field("Equipment", ", ".join(exercise.equipment)),
         field("Dosage", exercise.dosage.describe() + sides),
-        field("Muscles", ", ".join(exercise.primary_muscles)
-              + (f" (also {', '.join(exercise.secondary_muscles)})"
-                 if exercise.secondary_muscles else "")),
+        field(
+            "Muscles",
+            ", ".join(exercise.primary_muscles)
+            + (f" (also {', '.join(exercise.secondary_muscles)})" if exercise.secondary_muscles else ""),
+        ),
         field("Easier version", name_of(exercise.regression) or "none listed"),
         field("Harder version", name_of(exercise.progression) or "none listed"),
-        heading("Cues to say"), bullets(exercise.cues),
+        heading("Cues to say"),
+        bullets(exercise.cues),
         heading("Why it is in the library"),
         bullets(vocab.REASON_WORDS.get(r, r) for r in exercise.reasons),
         heading("Evidence"),
         f"<div>{esc(vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence))}.</div>",
-        heading("Cautions"), cautions_table(exercise.cautions, highlight_cautions),
-        heading("Sources"), bullets((library.citation(s) for s in exercise.sources), ordered=True),
+        heading("Cautions"),
+        cautions_table(exercise.cautions, highlight_cautions),
+        heading("Sources"),
+        bullets((library.citation(s) for s in exercise.sources), ordered=True),
     ]
     if exercise.source_file and not _is_kit_file(exercise.source_file):
         parts.append("<div>" + muted(f"From your file {Path(exercise.source_file).name}") + "</div>")

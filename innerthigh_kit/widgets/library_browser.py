@@ -38,8 +38,7 @@ class LibraryBrowser:
         self._shown: list[str] = []
         self._build_filters()
         self._build_results()
-        self.ui = w.VBox([self.filter_box, self.count, self.results],
-                         layout=w.Layout(width="100%"))
+        self.ui = w.VBox([self.filter_box, self.count, self.results], layout=w.Layout(width="100%"))
         self.ui.add_class("itk-library-browser")
         self.refresh()
 
@@ -49,13 +48,18 @@ class LibraryBrowser:
         def dropdown(label, values, words=None):
             # A Dropdown cannot show a None value, so "any" is a real option, read back as None.
             options = [(_ANY, _ANY)] + [((words or {}).get(v, v), v) for v in values]
-            return w.Dropdown(options=options, value=_ANY, description=label, style=_STYLE,
-                              layout=w.Layout(width="560px"))
+            return w.Dropdown(
+                options=options, value=_ANY, description=label, style=_STYLE, layout=w.Layout(width="560px")
+            )
 
-        level = w.ToggleButtons(options=[("1 beginner", 1), ("up to 2", 2), ("up to 3 (all)", 3)],
-                                value=3, style={"button_width": "110px"})
-        equipment = checkboxes([e for e in vocab.EQUIPMENT if e != "mat"], "itk-lib-equipment",
-                               checked=vocab.EQUIPMENT)
+        level = w.ToggleButtons(
+            options=[("1 beginner", 1), ("up to 2", 2), ("up to 3 (all)", 3)],
+            value=3,
+            style={"button_width": "110px"},
+        )
+        equipment = checkboxes(
+            [e for e in vocab.EQUIPMENT if e != "mat"], "itk-lib-equipment", checked=vocab.EQUIPMENT
+        )
         avoid = checkboxes(vocab.CAUTIONS, "itk-lib-avoid")
         self.filters = {
             "category": dropdown("Category", vocab.CATEGORIES),
@@ -70,20 +74,28 @@ class LibraryBrowser:
             children = widget.children if isinstance(widget, w.Box) else (widget,)
             for child in children:
                 child.observe(lambda _: self.refresh(), names="value")
-        self.reset_button = w.Button(description="Show everything", icon="undo",
-                                     layout=w.Layout(width="auto"))
+        self.reset_button = w.Button(
+            description="Show everything", icon="undo", layout=w.Layout(width="auto")
+        )
         self.reset_button.add_class("itk-lib-reset")
         self.reset_button.on_click(lambda _: self.reset())
-        level_label = w.Label("Level", layout=w.Layout(width="150px", justify_content="flex-end",
-                                                       display="flex", padding="0 8px 0 0"))
-        self.filter_box = w.VBox([
-            self.filters["category"], self.filters["position"], self.filters["reason"],
-            w.HBox([level_label, level]),
-            w.HTML("<b>Equipment you have</b> (a mat is assumed; untick what you don't have)"),
-            equipment,
-            w.HTML("<b>Leave out exercises to avoid for</b> (tick the needs in your group)"),
-            avoid, w.HBox([self.reset_button]),
-        ])
+        level_label = w.Label(
+            "Level",
+            layout=w.Layout(width="150px", justify_content="flex-end", display="flex", padding="0 8px 0 0"),
+        )
+        self.filter_box = w.VBox(
+            [
+                self.filters["category"],
+                self.filters["position"],
+                self.filters["reason"],
+                w.HBox([level_label, level]),
+                w.HTML("<b>Equipment you have</b> (a mat is assumed; untick what you don't have)"),
+                equipment,
+                w.HTML("<b>Leave out exercises to avoid for</b> (tick the needs in your group)"),
+                avoid,
+                w.HBox([self.reset_button]),
+            ]
+        )
 
     def _build_results(self) -> None:
         self.count = w.HTML()
@@ -99,14 +111,17 @@ class LibraryBrowser:
         self.harder_button = w.Button(icon="plus", layout=w.Layout(width="auto"))
         self.harder_button.add_class("itk-lib-harder")
         self.harder_button.on_click(lambda _: self._follow("progression"))
-        card_box = w.VBox([w.HBox([self.easier_button, self.harder_button]), self.card],
-                          layout=w.Layout(flex="1 1 auto", margin="0 0 0 12px"))
+        card_box = w.VBox(
+            [w.HBox([self.easier_button, self.harder_button]), self.card],
+            layout=w.Layout(flex="1 1 auto", margin="0 0 0 12px"),
+        )
         self.results = w.HBox([self.choice, card_box], layout=w.Layout(width="100%"))
 
     # ------------------------------------------------------------------ state
 
     def filter_values(self) -> dict:
         """The filters as keyword arguments for ``Library.filter``."""
+
         def chosen(name):
             value = self.filters[name].value
             return None if value == _ANY else value
@@ -161,8 +176,10 @@ class LibraryBrowser:
             return
         self._shown = [e.id for e in self.library.filter(**self.filter_values())]
         total = len(self.library)
-        self.count.value = (f"<p style='font-size:1.1em;margin:8px 0'><b>{len(self._shown)} of "
-                            f"{total} exercises</b> match your filters.</p>")
+        self.count.value = (
+            f"<p style='font-size:1.1em;margin:8px 0'><b>{len(self._shown)} of "
+            f"{total} exercises</b> match your filters.</p>"
+        )
         self._updating = True
         try:
             self.choice.options = [(self._label(i), i) for i in self._shown]
@@ -197,8 +214,8 @@ class LibraryBrowser:
     def _draw_card(self) -> None:
         if self.selected_id is None:
             self.card.value = _html.card(
-                "<p>No exercise matches all your filters. Loosen one, or press "
-                "<b>Show everything</b>.</p>")
+                "<p>No exercise matches all your filters. Loosen one, or press <b>Show everything</b>.</p>"
+            )
             for button in (self.easier_button, self.harder_button):
                 button.description, button.disabled = "", True
                 button.layout.display = "none"
@@ -207,8 +224,10 @@ class LibraryBrowser:
         avoid = ticked(self.filters["avoid_cautions"])
         note = ""
         if self.selected_id not in self._shown:
-            note = ("<div style='color:#8a5a00;margin-bottom:4px'>Your filters hide this "
-                    "exercise; it is shown because you opened it.</div>")
+            note = (
+                "<div style='color:#8a5a00;margin-bottom:4px'>Your filters hide this "
+                "exercise; it is shown because you opened it.</div>"
+            )
         self.card.value = note + _html.exercise_card(exercise, self.library, avoid)
         self._link_button(self.easier_button, "Easier", exercise.regression)
         self._link_button(self.harder_button, "Harder", exercise.progression)
@@ -253,8 +272,9 @@ def exercise_counts(library=None):
     from ..exercises import load_library
 
     library = library if library is not None else load_library()
-    table = pd.DataFrame(0, index=list(vocab.CATEGORIES),
-                         columns=[f"level {level}" for level in vocab.LEVELS])
+    table = pd.DataFrame(
+        0, index=list(vocab.CATEGORIES), columns=[f"level {level}" for level in vocab.LEVELS]
+    )
     for exercise in library:
         table.loc[exercise.category, f"level {exercise.level}"] += 1
     table["total"] = table.sum(axis=1)

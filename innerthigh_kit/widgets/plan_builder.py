@@ -25,8 +25,6 @@ def plans_dir() -> Path:
     return Path(os.environ.get("INNERTHIGH_KIT_PLANS_DIR") or Path.cwd() / "my_plans")
 
 
-
-
 class ClassBuilder:
     """Build, edit, check, explain and save a class plan without writing code."""
 
@@ -47,18 +45,26 @@ class ClassBuilder:
     def _form(self) -> None:
         self.request_form = RequestForm()
         self.title = self.request_form.title
-        self.build_button = w.Button(description="Build the class", button_style="primary",
-                                     icon="magic", layout=w.Layout(width="180px"))
+        self.build_button = w.Button(
+            description="Build the class",
+            button_style="primary",
+            icon="magic",
+            layout=w.Layout(width="180px"),
+        )
         self.build_button.add_class("itk-build")
-        self.again_button = w.Button(description="Try another version", icon="refresh",
-                                     layout=w.Layout(width="180px"))
+        self.again_button = w.Button(
+            description="Try another version", icon="refresh", layout=w.Layout(width="180px")
+        )
         self.again_button.add_class("itk-again")
         self.build_button.on_click(lambda _: self.build())
         self.again_button.on_click(lambda _: self.build(next_seed=True))
-        self.form = w.VBox([
-            w.HTML("<h3 style='margin:0'>1. What class do you need to teach?</h3>"),
-            self.request_form.widget, w.HBox([self.build_button, self.again_button]),
-        ])
+        self.form = w.VBox(
+            [
+                w.HTML("<h3 style='margin:0'>1. What class do you need to teach?</h3>"),
+                self.request_form.widget,
+                w.HBox([self.build_button, self.again_button]),
+            ]
+        )
         self.error = w.HTML()
         self.error.add_class("itk-error")
 
@@ -68,14 +74,10 @@ class ClassBuilder:
         self.items = w.Select(options=[], rows=14, layout=w.Layout(width="100%"))
         self.items.add_class("itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
-        self.sets = w.BoundedIntText(min=1, max=10, description="Sets",
-                                     layout=w.Layout(width="150px"))
-        self.reps = w.BoundedIntText(min=1, max=100, description="Reps",
-                                     layout=w.Layout(width="150px"))
-        self.hold = w.BoundedIntText(min=5, max=300, description="Hold s",
-                                     layout=w.Layout(width="150px"))
-        for box, css in ((self.sets, "itk-sets"), (self.reps, "itk-reps"),
-                         (self.hold, "itk-hold")):
+        self.sets = w.BoundedIntText(min=1, max=10, description="Sets", layout=w.Layout(width="150px"))
+        self.reps = w.BoundedIntText(min=1, max=100, description="Reps", layout=w.Layout(width="150px"))
+        self.hold = w.BoundedIntText(min=5, max=300, description="Hold s", layout=w.Layout(width="150px"))
+        for box, css in ((self.sets, "itk-sets"), (self.reps, "itk-reps"), (self.hold, "itk-hold")):
             box.add_class(css)
             box.observe(lambda _: self._change_dosage(), names="value")
         buttons = {
@@ -102,11 +104,11 @@ class ClassBuilder:
         self.reasoning.add_class("itk-reasoning")
         reasoning_box = w.Accordion(children=[self.reasoning])
         reasoning_box.set_title(0, "Why each exercise is there (words to say to the class)")
-        self.save_name = w.Text(value="my-class.yaml", description="File name",
-                                layout=w.Layout(width="360px"))
+        self.save_name = w.Text(
+            value="my-class.yaml", description="File name", layout=w.Layout(width="360px")
+        )
         self.save_name.add_class("itk-save-name")
-        self.save_button = w.Button(description="Save the plan", icon="save",
-                                    button_style="success")
+        self.save_button = w.Button(description="Save the plan", icon="save", button_style="success")
         self.save_button.add_class("itk-save")
         self.save_button.on_click(lambda _: self.save())
         self.handout_button = w.Button(description="Make the handout", icon="file")
@@ -114,14 +116,22 @@ class ClassBuilder:
         self.handout_button.on_click(lambda _: self.handout())
         self.status = w.HTML()
         self.status.add_class("itk-status")
-        self.plan_area = w.VBox([
-            w.HTML("<h3 style='margin:12px 0 0'>2. Your class</h3>"), self.total, self.items,
-            w.HBox([self.sets, self.reps, self.hold]),
-            w.HBox(list(self.buttons.values())), w.HBox([self.add_choice, self.add_button]),
-            w.HTML("<h3 style='margin:12px 0 0'>3. Checks</h3>"), self.findings, reasoning_box,
-            w.HTML("<h3 style='margin:12px 0 0'>4. Save and print</h3>"),
-            w.HBox([self.save_name, self.save_button, self.handout_button]), self.status,
-        ])
+        self.plan_area = w.VBox(
+            [
+                w.HTML("<h3 style='margin:12px 0 0'>2. Your class</h3>"),
+                self.total,
+                self.items,
+                w.HBox([self.sets, self.reps, self.hold]),
+                w.HBox(list(self.buttons.values())),
+                w.HBox([self.add_choice, self.add_button]),
+                w.HTML("<h3 style='margin:12px 0 0'>3. Checks</h3>"),
+                self.findings,
+                reasoning_box,
+                w.HTML("<h3 style='margin:12px 0 0'>4. Save and print</h3>"),
+                w.HBox([self.save_name, self.save_button, self.handout_button]),
+                self.status,
+            ]
+        )
 
     # ------------------------------------------------------------------ actions
 
@@ -151,8 +161,7 @@ class ClassBuilder:
             return None
         name = (name or self.save_name.value).strip()
         if not name or Path(name).name != name:
-            self._status("Give a plain file name such as <code>tuesday-class.yaml</code>.",
-                         ok=False)
+            self._status("Give a plain file name such as <code>tuesday-class.yaml</code>.", ok=False)
             return None
         path = plans_dir() / (name if name.endswith((".yaml", ".yml")) else name + ".yaml")
         try:
@@ -194,8 +203,7 @@ class ClassBuilder:
         index = self.items.index
         if index is None or self.plan is None:
             return None, None, None
-        flat = [(s, i) for s, section in enumerate(self.plan.sections)
-                for i in range(len(section.items))]
+        flat = [(s, i) for s, section in enumerate(self.plan.sections) for i in range(len(section.items))]
         section, item = flat[index]
         return index, section, item
 
@@ -227,7 +235,8 @@ class ClassBuilder:
             self._status(f"This exercise has no {word} version in the library.", ok=False)
             return
         self.plan.sections[section].items[item] = self.plan.item_for(
-            self.library.get(target), section=self.plan.sections[section].name)
+            self.library.get(target), section=self.plan.sections[section].name
+        )
         self._status(f"Swapped for the {word} version: {html.escape(self.library.get(target).name)}.")
         self._show_plan(select=index)
 
@@ -238,7 +247,8 @@ class ClassBuilder:
         exercise = self.library.get(exercise_id)
         section = self._section_for(exercise.category)
         self.plan.sections[section].items.append(
-            self.plan.item_for(exercise, section=self.plan.sections[section].name))
+            self.plan.item_for(exercise, section=self.plan.sections[section].name)
+        )
         flat_index = sum(len(s.items) for s in self.plan.sections[: section + 1]) - 1
         self._show_plan(select=flat_index)
 
@@ -268,12 +278,13 @@ class ClassBuilder:
     def _label(self, number: int, section, item) -> str:
         exercise = self.library.get(item.exercise) if item.exercise in self.library else None
         name = exercise.name if exercise else f"{item.exercise} (not in the library)"
-        dose = (f"{item.sets}×{item.hold_seconds:g} s" if item.hold_seconds
-                else f"{item.sets}×{item.reps}")
+        dose = f"{item.sets}×{item.hold_seconds:g} s" if item.hold_seconds else f"{item.sets}×{item.reps}"
         sides = " each side" if item.per_side else ""
         # numbered, not padded: padding cannot line up in a proportional font
-        return (f"{number}. {section.name.replace('-', ' ').capitalize()} · {name} — {dose}{sides} — "
-                f"{duration_words(self.plan.item_seconds(item))}")
+        return (
+            f"{number}. {section.name.replace('-', ' ').capitalize()} · {name} — {dose}{sides} — "
+            f"{duration_words(self.plan.item_seconds(item))}"
+        )
 
     def _show_plan(self, select: int | None = None) -> None:
         from .. import check_plan
@@ -291,24 +302,33 @@ class ClassBuilder:
         total = self.plan.total_seconds
         target = self.plan.target_minutes * 60
         off = (total - target) / target * 100
-        self.total.value = (f"<p style='font-size:1.1em'><b>Total {duration_words(total)}</b> of "
-                            f"{self.plan.target_minutes} min planned ({off:+.0f}%) · "
-                            f"{len(labels)} exercises · both sides, rests and changes counted"
-                            "</p>")
+        self.total.value = (
+            f"<p style='font-size:1.1em'><b>Total {duration_words(total)}</b> of "
+            f"{self.plan.target_minutes} min planned ({off:+.0f}%) · "
+            f"{len(labels)} exercises · both sides, rests and changes counted"
+            "</p>"
+        )
         findings = check_plan(self.plan, self.library)
-        self.findings.value = "".join(
-            f"<div class='itk-finding-{f.severity}'>{_SEVERITY_ICON.get(f.severity, '')} "
-            f"{html.escape(f.message)}</div>" for f in findings
-        ) or "\u2713 No findings: nothing unsafe for the group, missing or out of balance."
+        self.findings.value = (
+            "".join(
+                f"<div class='itk-finding-{f.severity}'>{_SEVERITY_ICON.get(f.severity, '')} "
+                f"{html.escape(f.message)}</div>"
+                for f in findings
+            )
+            or "\u2713 No findings: nothing unsafe for the group, missing or out of balance."
+        )
         text = self.plan.explain(self.library)
         self.reasoning.value = "".join(
             "<p>" + html.escape(p).replace("\n", "<br>") + "</p>"
-            for p in str(text).split("\n\n") if p.strip())
+            for p in str(text).split("\n\n")
+            if p.strip()
+        )
         used = {i.exercise for s in self.plan.sections for i in s.items}
         self.add_choice.options = [("", "")] + [
             (f"{e.name} ({e.category}, level {e.level})", e.id)
             for e in self.library.filter(equipment_available=self.request_form.equipment_ticked)
-            if e.id not in used]
+            if e.id not in used
+        ]
         self._show_selected()
 
     def _show_selected(self) -> None:
@@ -333,8 +353,10 @@ class ClassBuilder:
         self.status.value = f"<span style='color:{colour}'>{message}</span>"
 
     def _error(self, message: str) -> None:
-        self.error.value = ("<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;"
-                            f"padding:4px 10px;white-space:pre-wrap'>{html.escape(message)}</div>")
+        self.error.value = (
+            "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;"
+            f"padding:4px 10px;white-space:pre-wrap'>{html.escape(message)}</div>"
+        )
 
     def _ipython_display_(self):
         from IPython.display import display

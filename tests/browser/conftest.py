@@ -18,8 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 BIN = Path(sys.executable).parent
 
@@ -28,15 +33,18 @@ BIN = Path(sys.executable).parent
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing "
-                        "(`make test` installs it with apt-get as root).")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); "
-                    "`make test` installs it when run as root.")
+            pytest.fail(
+                "CI must run the browser tests: /usr/bin/chromium is missing "
+                "(`make test` installs it with apt-get as root)."
+            )
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); "
+            "`make test` installs it when run as root."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -81,8 +89,14 @@ class Server:
         self.url = url
         self.log = log
         self._log_handle = log.open("w")
-        self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=self._log_handle,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=self._log_handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         wait_for_http(url, self.process, log)
 
     def stop(self) -> None:
@@ -98,15 +112,21 @@ class Server:
 def workdir(tmp_path):
     """A copy of notebooks/ to serve, so nothing a test does touches the repository."""
     target = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", target,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        ROOT / "notebooks", target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
     return target
 
 
 @pytest.fixture
 def server_env(tmp_path):
-    env = {**os.environ, "HOME": str(tmp_path / "home"), "JUPYTER_PLATFORM_DIRS": "1",
-           "MPLBACKEND": "Agg", "INNERTHIGH_KIT_PLANS_DIR": str(tmp_path / "saved-plans")}
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "MPLBACKEND": "Agg",
+        "INNERTHIGH_KIT_PLANS_DIR": str(tmp_path / "saved-plans"),
+    }
     (tmp_path / "home").mkdir()
     return env
 
@@ -114,11 +134,15 @@ def server_env(tmp_path):
 @pytest.fixture
 def voila_app(workdir, server_env, tmp_path):
     port = free_port()
-    command = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
-               "--Voila.tornado_settings={'disable_check_xsrf': True}",
-               "04_class_builder.ipynb"]
-    server = Server(command, f"http://127.0.0.1:{port}/", workdir, server_env,
-                    tmp_path / "voila.log")
+    command = [
+        str(BIN / "voila"),
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        "--Voila.tornado_settings={'disable_check_xsrf': True}",
+        "04_class_builder.ipynb",
+    ]
+    server = Server(command, f"http://127.0.0.1:{port}/", workdir, server_env, tmp_path / "voila.log")
     server.saved_plans = server_env["INNERTHIGH_KIT_PLANS_DIR"]
     yield server
     server.stop()
@@ -130,19 +154,26 @@ def jupyterlab(workdir, server_env, tmp_path):
     settings = tmp_path / "home" / "lab-settings"
     news = settings / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
-    (news / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false", "checkForUpdates": false}')
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     token = "innerthigh-test"
-    command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-               f"--LabApp.user_settings_dir={settings}",
-               f"--LabApp.workspaces_dir={tmp_path / 'home' / 'workspaces'}",
-               # window.jupyterapp: the test runs "Run All Cells" as a command, not a menu click
-               "--LabApp.expose_app_in_browser=True"]
+    command = [
+        str(BIN / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={workdir}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={tmp_path / 'home' / 'workspaces'}",
+        # window.jupyterapp: the test runs "Run All Cells" as a command, not a menu click
+        "--LabApp.expose_app_in_browser=True",
+    ]
     if os.geteuid() == 0:
         command.append("--allow-root")
-    server = Server(command, f"http://127.0.0.1:{port}/api?token={token}", workdir, server_env,
-                    tmp_path / "lab.log")
+    server = Server(
+        command, f"http://127.0.0.1:{port}/api?token={token}", workdir, server_env, tmp_path / "lab.log"
+    )
     server.base = f"http://127.0.0.1:{port}"
     server.token = token
     yield server

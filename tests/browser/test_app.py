@@ -44,14 +44,15 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     sets.fill(str(int(sets.input_value()) + 1))
     sets.press("Enter")
     page.wait_for_function(
-        "([sel, old]) => document.querySelector(sel).innerText !== old",
-        arg=[".itk-total", before])
+        "([sel, old]) => document.querySelector(sel).innerText !== old", arg=[".itk-total", before]
+    )
     page.locator(".itk-items select").select_option(index=3)
     removed = page.locator(".itk-items select option").nth(3).inner_text().split("·")[1]
     page.locator("button.itk-remove, .itk-remove button").first.click()
     page.wait_for_function(
         "([sel, n]) => document.querySelectorAll(sel).length === n",
-        arg=[".itk-items select option", count - 1])
+        arg=[".itk-items select option", count - 1],
+    )
 
     name = page.locator(".itk-save-name input")
     name.fill("browser-class.yaml")

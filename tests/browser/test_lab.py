@@ -10,8 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
-    url = (f"{jupyterlab.base}/lab/tree/04_class_builder.ipynb?reset"
-           f"&token={jupyterlab.token}")
+    url = f"{jupyterlab.base}/lab/tree/04_class_builder.ipynb?reset&token={jupyterlab.token}"
     page.goto(url)
     page.locator(".jp-NotebookPanel").first.wait_for(timeout=120_000)
     # Run All Cells, as the Run menu does, once the notebook's kernel is connected (a menu
@@ -20,7 +19,9 @@ def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
         "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
         " const k = w && w.sessionContext && w.sessionContext.session"
         " && w.sessionContext.session.kernel;"
-        " return k && k.connectionStatus === 'connected'; }", timeout=120_000)
+        " return k && k.connectionStatus === 'connected'; }",
+        timeout=120_000,
+    )
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     build = page.locator(".itk-build").first
     try:
