@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from innerthigh_kit.handouts import _kernel_manager_class
+from innerthigh_kit.handouts.render import kernel_manager_class
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -69,7 +69,7 @@ def main() -> None:
             kernel_name="python3",
             progress_bar=False,
             shutdown_kernel="immediate",
-            kernel_manager_class=_kernel_manager_class(),
+            kernel_manager_class=kernel_manager_class(),
         )
         HTMLExporter(template_name="basic").from_filename(str(tmp / "trivial-out.ipynb"))
 

@@ -42,8 +42,7 @@ def _library():
 
 
 def main() -> None:
-    from innerthigh_kit.builder import build_plan, build_series
-    from innerthigh_kit.plans import ClassRequest
+    from innerthigh_kit.plans import ClassRequest, build_plan, build_series
 
     library, which = _library()
     request = ClassRequest(minutes=60, level=2, equipment=["small-ball", "band"])

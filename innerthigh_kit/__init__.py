@@ -24,7 +24,7 @@ _LAZY = {
     **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"),
     "AnatomyError": "errors",
     **dict.fromkeys(("ClassPlan", "ClassRequest", "Audience", "Section", "PlanItem"), "plans"),
-    **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"), "builder"),
+    **dict.fromkeys(("build_plan", "build_series", "check_series", "check_plan", "Finding"), "plans"),
     **dict.fromkeys(("render_handout", "render_workshop"), "handouts"),
 }
 

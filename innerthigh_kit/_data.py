@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from .errors import LibraryError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -19,7 +21,7 @@ def data_dir() -> Path:
     for candidate in (_PACKAGE / "_data", _PACKAGE.parent / "data"):
         if (candidate / "exercises").is_dir():
             return candidate
-    raise FileNotFoundError(
+    raise LibraryError(
         "The kit's data folder is missing: reinstall innerthigh-kit "
         "(it should sit beside the package or inside it as _data)."
     )

@@ -219,7 +219,7 @@ def muscle(name: str | Muscle) -> Muscle:
     return muscles[key]
 
 
-def _coordinate(name: str) -> str:
+def coordinate_name(name: str) -> str:
     key = str(name).strip().lower().removesuffix("_r")
     if key not in COORDINATES:
         raise AnatomyError(f"Unknown coordinate {name!r}. Use one of: {', '.join(COORDINATES)}.")
@@ -351,7 +351,7 @@ def moment_arm(muscle, coordinate, hip_flexion=0.0, hip_adduction=0.0, hip_rotat
     Positive: the muscle pulls toward the coordinate's positive direction (flexion, adduction,
     internal rotation; at the knee, negative = the muscle flexes the knee).
     """
-    key = _coordinate(coordinate)
+    key = coordinate_name(coordinate)
     arms = _length_and_arms(muscle, hip_flexion, hip_adduction, hip_rotation, knee_angle)[1]
     return _out(arms[key])
 

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import vocab
-from .errors import KitError, PlanError
+from .errors import KitError
+from .handouts.parameters import AUDIENCES, FORMATS, PAPER_SIZES
 
 # Each command: name -> (add_arguments, run). run(args) returns the exit code.
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
@@ -141,15 +142,13 @@ def _add_handout(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--audience",
-        choices=("participant", "instructor"),
+        choices=AUDIENCES,
         default="participant",
         help="participant (take-home sheet, the default) or instructor "
         "(adds the reasoning and the plan check)",
     )
     parser.add_argument("--no-diagrams", action="store_true", help="leave the diagrams out")
-    parser.add_argument(
-        "--paper", choices=("A4", "Letter"), default="A4", help="paper size for PDF (default A4)"
-    )
+    parser.add_argument("--paper", choices=PAPER_SIZES, default="A4", help="paper size for PDF (default A4)")
     parser.add_argument(
         "--library",
         nargs="+",
@@ -195,11 +194,14 @@ def _add_workshop(parser: argparse.ArgumentParser) -> None:
         help="how many handouts to render at once (default: one per core)",
     )
     parser.add_argument(
-        "--format", choices=("html", "pdf", "ipynb"), default="html", help="handout format (default html)"
+        "--format",
+        choices=tuple(f.lstrip(".") for f in FORMATS),
+        default="html",
+        help="handout format (default html)",
     )
     parser.add_argument(
         "--audience",
-        choices=("participant", "instructor"),
+        choices=AUDIENCES,
         default="participant",
         help="participant (default) or instructor",
     )
@@ -239,7 +241,11 @@ def _run_workshop(args: argparse.Namespace) -> int:
 
 def _add_plan(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--minutes", type=int, default=45, metavar="N", help="class length in minutes, 15 to 90 (default 45)"
+        "--minutes",
+        type=int,
+        default=45,
+        metavar="N",
+        help=f"class length in minutes, {vocab.LIMITS['class_minutes'].words()} (default 45)",
     )
     parser.add_argument(
         "--level",
@@ -315,9 +321,8 @@ def _print_findings(findings) -> None:
 def _run_plan(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .builder import build_plan, check_plan
     from .exercises import load_library
-    from .plans import ClassRequest
+    from .plans import ClassRequest, build_plan, check_plan
 
     request = ClassRequest(
         minutes=args.minutes,
@@ -333,10 +338,7 @@ def _run_plan(args: argparse.Namespace) -> int:
     if args.output:
         path = Path(args.output)
         existed = path.exists()
-        try:
-            plan.save(path)
-        except OSError as error:
-            raise PlanError(f"Cannot save the plan to {path}: {error.strerror}.") from None
+        plan.save(path)
         saved = f"Plan saved to {path}."
         if existed:
             saved += f" The previous version is kept as {path.name}.bak."
@@ -367,9 +369,8 @@ def _add_plan_file(parser: argparse.ArgumentParser) -> None:
 @command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)")
 @arguments(_add_plan_file)
 def _run_check(args: argparse.Namespace) -> int:
-    from .builder import check_plan
     from .exercises import load_library
-    from .plans import ClassPlan
+    from .plans import ClassPlan, check_plan
 
     plan = ClassPlan.load(args.plan)
     findings = check_plan(plan, load_library(*args.library))
@@ -428,6 +429,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `innerthigh-kit exercises | head`
         return 0
+    except OSError as error:  # a folder that cannot be written, a full disk, a path that is a folder
+        if args.debug:
+            raise
+        print(f"innerthigh-kit {args.command}: {_os_error_words(error)}", file=sys.stderr)
+        return 1
+
+
+def _os_error_words(error: OSError) -> str:
+    """An operating-system error as a sentence: what, where, and what to try."""
+    where = f"{error.filename}: " if error.filename else ""
+    reason = error.strerror or str(error)
+    return f"{where}{reason}. Check the path, that the folder exists and that you may write there."
 
 
 if __name__ == "__main__":

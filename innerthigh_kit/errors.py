@@ -59,6 +59,10 @@ class HandoutError(KitError):
     """A handout could not be made."""
 
 
+class OutputError(KitError):
+    """A file or folder the kit was asked to write cannot be written (a folder, no permission...)."""
+
+
 class UnknownExerciseError(LibraryError, KeyError):
     """An exercise id that is not in the library (also a KeyError, as for a dict)."""
 
@@ -68,3 +72,17 @@ class UnknownExerciseError(LibraryError, KeyError):
 
 class AnatomyError(KitError, ValueError):
     """An unknown muscle, coordinate or pose value was asked of the anatomy model."""
+
+
+def error_names() -> frozenset[str]:
+    """The class names of every kit error (KitError and all its children, however deep).
+
+    The handout renderer uses them to tell the kit's own messages, already written for people,
+    from an unexpected failure inside the handout kernel.
+    """
+    names, todo = set(), [KitError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return frozenset(names)

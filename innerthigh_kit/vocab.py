@@ -2,10 +2,15 @@
 
 Every category, position, piece of equipment, caution, reason and population that the data, the
 API, the CLI and the widgets use is defined here and nowhere else (see ../shared/DOMAIN.md).
-Plain tuples keep this module free of imports, so ``import innerthigh_kit`` stays fast.
+It also holds the one table of limits (``LIMITS``: class minutes, dosage, rests, transitions,
+time on the back in later pregnancy) that the schema, the plan files, the requests, the builder,
+the checks and the widget bounds all read. Plain data keeps this module nearly free of imports,
+so ``import innerthigh_kit`` stays fast.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 CATEGORIES = ("warm-up", "activation", "strength", "mobility", "stretch", "cool-down")
 
@@ -132,3 +137,217 @@ FOCUS_SHARES = {
 #: Categories counted as strength work and as stretch work when a plan's balance is checked.
 STRENGTH_CATEGORIES = ("activation", "strength")
 STRETCH_CATEGORIES = ("mobility", "stretch")
+
+#: The order of positions from standing to lying on the back, used to keep the class flowing
+#: down to the floor rather than up and down.
+POSITION_FLOW = ("standing", "kneeling", "quadruped", "prone", "side-lying", "seated", "supine")
+
+
+def caution_tags(population: str, conditions) -> tuple[str, ...]:
+    """The caution tags of a class: its population's own, then the named conditions (no repeats)."""
+    tags = POPULATION_CAUTIONS.get(population, ())
+    return tags + tuple(dict.fromkeys(c for c in conditions if c not in tags))
+
+
+# --------------------------------------------------------------------------- words for the tags
+
+#: Short names for the caution tags, as said in a sentence.
+CAUTION_WORDS = {
+    "knee-pain": "knee pain",
+    "pelvic-girdle-pain": "pelvic girdle pain",
+    "low-back-pain": "low-back pain",
+    "hip-replacement": "a hip replacement",
+    "osteoporosis": "osteoporosis",
+    "diastasis-recti": "a tummy gap (diastasis recti)",
+    "pregnancy-t1": "the first trimester",
+    "pregnancy-t2": "the second trimester",
+    "pregnancy-t3": "the third trimester",
+    "postnatal-early": "the early months after birth",
+}
+
+#: Short names for the reasons, for "the only exercise for ..." sentences.
+REASON_SHORT = {
+    "knee": "the knee",
+    "foot-ankle": "the hip-to-foot chain",
+    "balance": "balance",
+    "lateral": "side-to-side movement",
+    "pelvis-core": "the pelvis and core",
+}
+
+#: What the kit's rules ask for each group (EVIDENCE.md §2.11-2.12), in the instructor's words.
+POPULATION_NOTES = {
+    "general": "",
+    "prenatal-t1": (
+        "In early pregnancy most people can keep training at a comfortable effort: you should "
+        "be able to talk. Nothing here is medical advice: anyone pregnant checks with their "
+        "midwife or doctor what suits them."
+    ),
+    "prenatal-t2": (
+        "From about 20 weeks keep time lying on the back short (2-3 minutes at a time) and "
+        "turn onto the side at once if anyone feels light-headed or unwell. Anyone pregnant "
+        "checks with their midwife or doctor what suits them."
+    ),
+    "prenatal-t3": (
+        "In the third trimester keep time lying on the back short (2-3 minutes at a time), "
+        "offer side-lying or propped-up versions, keep the knees together when changing "
+        "position and let pain or light-headedness end an exercise. Anyone pregnant checks "
+        "with their midwife or doctor what suits them."
+    ),
+    "postnatal": (
+        "After birth the return is gradual: low load, breathe out as you squeeze, no impact and "
+        "no long-lever planks in the early months. Leaking, heaviness, a doming tummy or pelvic "
+        "pain are reasons to see a GP, midwife or pelvic-health physiotherapist before loaded "
+        "work; everything here is as cleared by them."
+    ),
+    "older-adult": (
+        "For older adults stretch holds run longer (30-60 s), balance work keeps a chair or "
+        "wall within reach, and strength work aims at 10-15 steady reps."
+    ),
+    "athlete": (
+        "For athletes the strength work goes through long ranges, the way side-to-side sport "
+        "loads the inner thighs; weak inner thighs are one of the risk factors for groin "
+        "injury found in field sports (Ryan 2014)."
+    ),
+}
+
+CONDITION_NOTES = {
+    "knee-pain": "With knee pain work in a pain-free range; soreness that lingers into the next "
+    "day means next time does less.",
+    "pelvic-girdle-pain": "With pelvic girdle pain keep the knees together when changing "
+    "position, avoid wide or one-leg stances and let pain set the limit.",
+    "low-back-pain": "With low-back pain keep the spine in a comfortable middle position and "
+    "move within what feels easy.",
+    "hip-replacement": "After a hip replacement follow the surgeon's precautions first; by "
+    "default no leg across the midline and no deep bend with the knee "
+    "turning in.",
+    "osteoporosis": "With osteoporosis hinge from the hips with a long back instead of rounding "
+    "forward, and keep support close for balance work.",
+    "diastasis-recti": "With a tummy gap keep pressure low: breathe out on the effort and stop "
+    "if the tummy domes.",
+}
+
+FOCUS_WORDS = {
+    "balanced": "strength and stretch in every class, because a muscle needs to be strong "
+    "and mobile, and a stretch alone won't make it strong",
+    "strength": "mostly strength, where the evidence is strongest: one progressive "
+    "inner-thigh exercise done regularly lowered groin problems by about 40 % in "
+    "male footballers (Harøy 2019)",
+    "stretch": "mostly stretching: it raises how far you can move, mostly by raising your "
+    "tolerance of the stretch; it is not proven to prevent injury",
+}
+
+#: Who to ask, by caution tag: pregnancy and the pelvis go to the midwife first.
+ASK_WHOM = {
+    "pregnancy-t1": "your midwife or doctor",
+    "pregnancy-t2": "your midwife or doctor",
+    "pregnancy-t3": "your midwife or doctor",
+    "postnatal-early": "your midwife, GP or pelvic-health physiotherapist",
+    "pelvic-girdle-pain": "your midwife or pelvic-health physiotherapist",
+    "diastasis-recti": "your GP or pelvic-health physiotherapist",
+    "hip-replacement": "your surgeon or physiotherapist",
+    "osteoporosis": "your doctor or physiotherapist",
+    "knee-pain": "your physiotherapist or doctor",
+    "low-back-pain": "your physiotherapist or doctor",
+}
+PROFESSIONAL_TAGS = tuple(ASK_WHOM)
+
+#: What a caution's action asks of the instructor, in words.
+CAUTION_ACTION_WORDS = {
+    "avoid": "leave it out",
+    "modify": "teach it with this change",
+}
+
+#: Each caution tag as a label (a card's table, a list of needs).
+CAUTION_LABELS = {
+    "knee-pain": "knee pain",
+    "pelvic-girdle-pain": "pelvic girdle pain",
+    "low-back-pain": "low back pain",
+    "hip-replacement": "hip replacement",
+    "osteoporosis": "osteoporosis",
+    "diastasis-recti": "diastasis recti",
+    "pregnancy-t1": POPULATION_WORDS["prenatal-t1"],
+    "pregnancy-t2": POPULATION_WORDS["prenatal-t2"],
+    "pregnancy-t3": POPULATION_WORDS["prenatal-t3"],
+    "postnatal-early": POPULATION_WORDS["postnatal"],
+}
+
+
+# --------------------------------------------------------------------------- the limits table
+
+
+class Limit(NamedTuple):
+    """A range a number must fall in, with its unit and what it is, for checks and messages.
+
+    ``open_low``: the low end itself is not allowed (seconds per rep must be more than 0).
+    """
+
+    low: float
+    high: float
+    unit: str = ""
+    open_low: bool = False
+
+    def allows(self, value: object) -> bool:
+        """True for a real number (not a bool) inside the range."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        above = value > self.low if self.open_low else value >= self.low
+        return above and value <= self.high
+
+    def words(self) -> str:
+        """E.g. 'from 1 to 10', 'more than 0, at most 60 s'."""
+        unit = f" {self.unit}" if self.unit else ""
+        if self.open_low:
+            return f"more than {self.low:g}, at most {self.high:g}{unit}"
+        return f"from {self.low:g} to {self.high:g}{unit}"
+
+
+#: Every limit of the kit, in one place. The schema, the plan files, the class request, the
+#: dosage editor (``ClassPlan.set_dosage``), the checks and the widgets' bounds read these.
+LIMITS = {
+    # what the class builder plans, and the minutes slider offers
+    "class_minutes": Limit(15, 90, "min"),
+    # what a plan file (written by hand, perhaps a long workshop session) may say
+    "plan_minutes": Limit(1, 240, "min"),
+    "sets": Limit(1, 10),
+    "reps": Limit(1, 100),
+    "seconds_per_rep": Limit(0, 60, "s", open_low=True),
+    "hold_seconds": Limit(1, 300, "s"),
+    "rest_seconds": Limit(0, 300, "s"),
+    "transition_seconds": Limit(0, 300, "s"),
+    # a series of weekly classes
+    "series_weeks": Limit(1, 12, "weeks"),
+    # how far the builder lets a hold move (ACSM: 10-30 s to mild tightness, 30-60 s may help
+    # older adults; EVIDENCE.md §2.10), and short static holds in a warm-up
+    "stretch_hold": Limit(20, 45, "s"),
+    "older_adult_stretch_hold": Limit(30, 60, "s"),
+    "warm_up_hold": Limit(10, 30, "s"),
+}
+
+#: Seconds a rep takes when a plan item does not say (a slow, controlled rep).
+DEFAULT_SECONDS_PER_REP = 3.0
+
+#: Seconds lying on the back in one go, from about 20 weeks of pregnancy (EVIDENCE.md §2.11),
+#: and the populations it applies to.
+SUPINE_SECONDS = 180
+LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
+
+#: Rest between sets, by category: the builder's default and the range it may move in.
+DEFAULT_REST = {"warm-up": 0, "mobility": 5, "activation": 15, "strength": 30, "stretch": 5, "cool-down": 0}
+REST_RANGE = {
+    "warm-up": (0, 10),
+    "mobility": (0, 10),
+    "activation": (10, 30),
+    "strength": (15, 60),
+    "stretch": (0, 10),
+    "cool-down": (0, 10),
+}
+
+#: Seconds to get into place before an item: the first of the class, another in the same
+#: position, a move between standing and the floor, any other change, and extra for new equipment.
+TRANSITION_SECONDS = {"first": 15, "same": 10, "standing": 20, "other": 15, "new_equipment": 5}
+
+#: How far a plan's total may be from its target: the builder's promise and the point where
+#: the check warns (5 %); where the check calls it an error (20 %); what the fitter aims for.
+TIME_TOLERANCE = 0.05
+TIME_ERROR = 0.20
+TIME_AIM = 0.015

@@ -13,10 +13,20 @@ from hypothesis import strategies as st
 
 import innerthigh_kit as kit
 from innerthigh_kit import vocab
-from innerthigh_kit.builder import TOLERANCE, build_plan, build_series, check_plan
 from innerthigh_kit.exercises import Caution, Dosage, Exercise, Library
-from innerthigh_kit.plans import Audience, ClassPlan, ClassRequest, PlanItem, Section
-from innerthigh_kit.series import check_series, week_load
+from innerthigh_kit.plans import (
+    Audience,
+    ClassPlan,
+    ClassRequest,
+    PlanItem,
+    Section,
+    build_plan,
+    build_series,
+    check_plan,
+    check_series,
+    week_load,
+)
+from innerthigh_kit.vocab import TIME_TOLERANCE as TOLERANCE
 
 
 def ex(

@@ -9,7 +9,7 @@ import pytest
 
 from innerthigh_kit import vocab
 from innerthigh_kit.cli import main
-from innerthigh_kit.schema import FIELD_NAMES
+from innerthigh_kit.exercises import FIELD_NAMES
 
 from .test_exercises import GOOD_ENTRY
 

@@ -93,7 +93,7 @@ def test_wheel_install_carries_the_data(tmp_path):
 
 
 def test_readme_field_table_is_the_schemas():
-    from innerthigh_kit.schema import schema_markdown
+    from innerthigh_kit.exercises import schema_markdown
 
     readme = (ROOT / "README.md").read_text()
     table = readme.split("<!-- schema-table:start -->\n")[1].split("\n<!-- schema-table:end -->")[0]

@@ -203,7 +203,7 @@ def test_a_failed_save_leaves_the_file_as_it_was(plan, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(kit.KitError, match="No space left on device"):
         plan.save(path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["class.yaml"]

@@ -129,7 +129,7 @@ def test_impossible_request_shows_a_plain_error(builder, monkeypatch):
     def refuse(*args, **kwargs):
         raise kit.PlanError("no standing strength exercise fits level 1; add a band")
 
-    monkeypatch.setattr("innerthigh_kit.builder.build_plan", refuse)
+    monkeypatch.setattr("innerthigh_kit.widgets.plan_builder.build_plan", refuse)
     builder.build_button.click()
     assert "add a band" in builder.error.value
     assert builder.plan is None

@@ -31,7 +31,8 @@ def test_knee_slider_moves_the_gracilis_only_and_redraws():
     assert not np.allclose(before_tibia, tibia.get_xydata())
     assert explorer.figure_widget.value != before_png
     assert explorer.redraws == before_count + 1
-    assert f"update {explorer.redraws}" in explorer.status.value
+    assert f"itk-update-{explorer.redraws}" in explorer.status._dom_classes  # a marker, not words
+    assert "update" not in explorer.status.value
 
 
 def test_effort_slider_changes_arrows_and_moment_without_geometry():

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import vocab
+from .._data import data_dir
+from ..errors import KitError
 
 #: A calm card frame; widths in ``em`` so it reads the same in JupyterLab, voila and nbconvert.
 CARD_STYLE = (
@@ -20,27 +22,10 @@ CARD_STYLE = (
 )
 _MUTED = "color:#57606a"
 
-_ACTION_WORDS = {
-    "avoid": "leave it out",
-    "modify": "teach it with this change",
-}
-
 
 def esc(text: object) -> str:
     """Escape any value for HTML text or a quoted attribute."""
     return html.escape(str(text), quote=True)
-
-
-def caution_words(tag: str) -> str:
-    """'pregnancy-t2' -> 'pregnancy, second trimester'; 'knee-pain' -> 'knee pain'."""
-    for population, tags in vocab.POPULATION_CAUTIONS.items():
-        if tag in tags:
-            return vocab.POPULATION_WORDS[population]
-    return tag.replace("-", " ")
-
-
-def action_words(action: str) -> str:
-    return _ACTION_WORDS.get(action, action)
 
 
 def heading(text: str, level: int = 4) -> str:
@@ -84,11 +69,13 @@ def cautions_table(cautions, highlight: Iterable[str] = ()) -> str:
     for caution in cautions:
         weight = "font-weight:bold;" if caution.tag in marked else ""
         colour = "#9b1c1c" if caution.action == "avoid" else "#8a5a00"
+        who = vocab.CAUTION_LABELS.get(caution.tag, caution.tag)
+        action = vocab.CAUTION_ACTION_WORDS.get(caution.action, caution.action)
         rows.append(
             f"<tr style='{weight}vertical-align:top'>"
-            f"<td style='padding:2px 8px 2px 0'>{esc(caution_words(caution.tag))}</td>"
+            f"<td style='padding:2px 8px 2px 0'>{esc(who)}</td>"
             f"<td style='padding:2px 8px;color:{colour};white-space:nowrap'>"
-            f"{esc(caution.action)}: {esc(action_words(caution.action))}</td>"
+            f"{esc(caution.action)}: {esc(action)}</td>"
             f"<td style='padding:2px 0 2px 8px'>{esc(caution.note)}</td></tr>"
         )
     return f"<table class='itk-cautions' style='border-collapse:collapse'>{''.join(rows)}</table>"
@@ -105,7 +92,6 @@ def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> 
             return None
         return library.get(exercise_id).name if exercise_id in library else exercise_id
 
-    sides = " each side" if exercise.per_side else ""
     badges = "".join(
         [
             badge(exercise.category),
@@ -119,7 +105,7 @@ def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> 
         f"<div>{badges}</div>",
         f"<p style='margin:6px 0'>{esc(exercise.description)}</p>",
         field("Equipment", ", ".join(exercise.equipment)),
-        field("Dosage", exercise.dosage.describe() + sides),
+        field("Dosage", exercise.dosage.describe(exercise.per_side)),
         field(
             "Muscles",
             ", ".join(exercise.primary_muscles)
@@ -144,10 +130,8 @@ def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> 
 
 
 def _is_kit_file(path: str) -> bool:
-    from .._data import data_dir
-
     try:
         Path(path).resolve().relative_to(data_dir().resolve())
-    except (ValueError, FileNotFoundError):
+    except (ValueError, KitError):
         return False
     return True

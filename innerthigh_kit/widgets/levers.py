@@ -22,13 +22,22 @@ from matplotlib.figure import Figure
 from .. import diagrams
 from ..anatomy import Pose
 
+# name: (description, step, tooltip); each range is the teaching range of diagrams.RANGES
 _SLIDERS = {
-    # name: (description, min, max, step, tooltip)
-    "hip_flexion": ("hip bend (°)", -20, 100, 1, "flexion +, extension −"),
-    "hip_adduction": ("thigh in/out (°)", -40, 20, 1, "adduction + (toward the midline), abduction −"),
-    "hip_rotation": ("thigh turn (°)", -30, 30, 1, "internal rotation +, external −"),
-    "knee_angle": ("knee (°)", -100, 0, 1, "0 = straight, negative = bent"),
+    "hip_flexion": ("hip bend (°)", 1, "flexion +, extension −"),
+    "hip_adduction": ("thigh in/out (°)", 1, "adduction + (toward the midline), abduction −"),
+    "hip_rotation": ("thigh turn (°)", 1, "internal rotation +, external −"),
+    "knee_angle": ("knee (°)", 1, "0 = straight, negative = bent"),
 }
+
+
+class ExplorerBox(w.VBox):
+    """The explorer's container; its text form states the numbers shown (for nbval and exports)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = self.explorer.summary()
+        return bundle
 
 
 def ipympl_active() -> bool:
@@ -41,6 +50,7 @@ class LeverExplorer:
     """Sliders over a :class:`~innerthigh_kit.diagrams.KneeView` or ``PelvisView``."""
 
     def __init__(self, view_class, coordinates, size, title: str, effort: float = 0.3, **pose):
+        self.title = title
         self.figure = Figure(figsize=size, facecolor="white")
         self.interactive = ipympl_active()
         if self.interactive:
@@ -56,10 +66,11 @@ class LeverExplorer:
             self.figure_widget = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
         ax = self.figure.add_axes((0.02, 0.03, 0.96, 0.9))
         self.view = view_class(ax, Pose(**pose), effort)
-        diagrams._source_note(self.figure)
+        diagrams.source_note(self.figure)
         self.sliders = {}
         for name in coordinates:
-            description, low, high, step, tip = _SLIDERS[name]
+            description, step, tip = _SLIDERS[name]
+            low, high = diagrams.RANGES[name]
             self.sliders[name] = w.FloatSlider(
                 value=getattr(self.view.pose, name),
                 min=low,
@@ -86,7 +97,7 @@ class LeverExplorer:
         self.status = w.Label(value="")
         self.status.add_class("innerthigh-lever-status")
         self.redraws = 0
-        self.widget = w.VBox(
+        self.widget = ExplorerBox(
             [
                 w.HTML(f"<b>{title}</b>"),
                 w.HBox(list(self.sliders.values()), layout=w.Layout(flex_flow="row wrap")),
@@ -116,11 +127,21 @@ class LeverExplorer:
             buffer = io.BytesIO()
             self.figure.savefig(buffer, format="png", dpi=80)
             self.figure_widget.value = buffer.getvalue()
+        # a marker class for browser tests to wait on; the words people read stay plain
+        self.status.remove_class(f"itk-update-{self.redraws}")
         self.redraws += 1
+        self.status.add_class(f"itk-update-{self.redraws}")
         self.status.value = self.describe()
 
     def describe(self) -> str:
         return ""
+
+    def summary(self) -> str:
+        """The pose and the numbers the status line shows, as one line of text."""
+        pose = ", ".join(
+            f"{name.replace('_', ' ')} {value:.0f}°" for name, value in self.view.pose._asdict().items()
+        )
+        return f"{self.title}: {pose}, effort {self.view.effort:.0%}. {self.describe()}"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -132,17 +153,14 @@ class _KneeExplorer(LeverExplorer):
         lever = float(
             ((self.view.landmarks["knee_centre"] - self.view.landmarks["right_hip_centre"]) ** 2).sum() ** 0.5
         )
-        return (
-            f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(total) / lever:.0f} N "
-            f"· update {self.redraws}"
-        )
+        return f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(total) / lever:.0f} N"
 
 
 class _PelvisExplorer(LeverExplorer):
     def describe(self) -> str:
         total = self.view.moment("hip_flexion")
         way = "forward (anterior tilt)" if total >= 0 else "back (posterior tilt)"
-        return f"pelvis tips {way}: {abs(total):.1f} N·m · update {self.redraws}"
+        return f"pelvis tips {way}: {abs(total):.1f} N·m"
 
 
 def explore_knee(effort: float = 0.3, **pose) -> w.VBox:

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 import ipywidgets as w
 
 from .. import vocab
+from ..errors import LibraryError
+from ..exercises import Library, load_library
 from . import _html
 from .request_form import checkboxes, ticked
 
 _STYLE = {"description_width": "150px"}
 _ANY = "any"
-_PLAIN_TEXT = "Exercise library browser (run this notebook in Jupyter to use it)"
 
 
 class LibraryBrowser:
@@ -29,9 +30,7 @@ class LibraryBrowser:
     ``set_ticked``). ``shown_ids`` lists what the filters let through, ``select(id)`` opens a card.
     """
 
-    def __init__(self, library=None):
-        from ..exercises import load_library
-
+    def __init__(self, library: Library | None = None):
         self.library = library if library is not None else load_library()
         self.selected_id: str | None = None
         self._updating = False
@@ -141,7 +140,10 @@ class LibraryBrowser:
         box = self.filters[name]
         unknown = wanted - {child.description for child in box.children} - {"mat"}
         if unknown:
-            raise ValueError(f"Not in the {name} filter: {', '.join(sorted(unknown))}.")
+            raise LibraryError(
+                f"Not in the {name} filter: {', '.join(sorted(unknown))}. Use values from: "
+                f"{', '.join(child.description for child in box.children)}."
+            )
         self._updating = True
         try:
             for child in box.children:
@@ -258,18 +260,19 @@ class LibraryBrowser:
         # A short, stable text instead of the long widget repr: nbval compares text/plain, and
         # a reader of an exported page without a kernel sees a hint instead of a wall of reprs.
         bundle = self.ui._repr_mimebundle_(**kwargs) or {}
-        bundle["text/plain"] = _PLAIN_TEXT
+        bundle["text/plain"] = (
+            f"Exercise library browser: {len(self._shown)} of {len(self.library)} exercises shown "
+            "(run this notebook in Jupyter to use it)"
+        )
         return bundle
 
 
-def exercise_counts(library=None):
+def exercise_counts(library: Library | None = None):
     """How many exercises per category (rows, in class order) and level (columns), with totals.
 
     A plain pandas table, so a notebook shows it as text and HTML and nbval can compare it.
     """
     import pandas as pd
-
-    from ..exercises import load_library
 
     library = library if library is not None else load_library()
     table = pd.DataFrame(
@@ -283,7 +286,7 @@ def exercise_counts(library=None):
     return table
 
 
-def browse_library(library=None) -> LibraryBrowser:
+def browse_library(library: Library | None = None) -> LibraryBrowser:
     """The exercise library as a browser: filters, a count and one card at a time.
 
     ``library`` defaults to the kit's own exercises; pass ``load_library("my_file.yaml")`` to

@@ -13,8 +13,12 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from .. import vocab
 from ..errors import KitError
-from ..plans import duration_words
+from ..exercises import Library, load_library
+from ..handouts import render_handout
+from ..plans import ClassPlan, ClassRequest, build_plan, check_plan
+from ..words import dosage_words, duration_words, section_words
 from .request_form import RequestForm
 
 _SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
@@ -28,11 +32,9 @@ def plans_dir() -> Path:
 class ClassBuilder:
     """Build, edit, check, explain and save a class plan without writing code."""
 
-    def __init__(self, library=None):
-        from ..exercises import load_library
-
+    def __init__(self, library: Library | None = None):
         self.library = library if library is not None else load_library()
-        self.plan = None
+        self.plan: ClassPlan | None = None
         self.seed = 1
         self._form()
         self._editor()
@@ -74,17 +76,18 @@ class ClassBuilder:
         self.items = w.Select(options=[], rows=14, layout=w.Layout(width="100%"))
         self.items.add_class("itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
-        self.sets = w.BoundedIntText(min=1, max=10, description="Sets", layout=w.Layout(width="150px"))
-        self.reps = w.BoundedIntText(min=1, max=100, description="Reps", layout=w.Layout(width="150px"))
-        self.hold = w.BoundedIntText(min=5, max=300, description="Hold s", layout=w.Layout(width="150px"))
+        self._updating = False
+        self.sets = _bounded("sets", "Sets")
+        self.reps = _bounded("reps", "Reps")
+        self.hold = _bounded("hold_seconds", "Hold s")
         for box, css in ((self.sets, "itk-sets"), (self.reps, "itk-reps"), (self.hold, "itk-hold")):
             box.add_class(css)
             box.observe(lambda _: self._change_dosage(), names="value")
         buttons = {
             "up": ("Move up", "arrow-up", lambda: self._move(-1)),
             "down": ("Move down", "arrow-down", lambda: self._move(1)),
-            "easier": ("Easier version", "minus", lambda: self._swap("regression")),
-            "harder": ("Harder version", "plus", lambda: self._swap("progression")),
+            "easier": ("Easier version", "minus", lambda: self._swap(harder=False)),
+            "harder": ("Harder version", "plus", lambda: self._swap(harder=True)),
             "remove": ("Remove", "trash", self._remove),
         }
         self.buttons = {}
@@ -135,13 +138,11 @@ class ClassBuilder:
 
     # ------------------------------------------------------------------ actions
 
-    def request(self):
+    def request(self) -> ClassRequest:
         return self.request_form.request()
 
     def build(self, next_seed: bool = False) -> None:
         """Build a plan from the form (a new version with ``next_seed``)."""
-        from ..builder import build_plan
-
         if next_seed:
             self.seed += 1
         try:
@@ -152,7 +153,8 @@ class ClassBuilder:
         plan.title = self.title.value.strip() or plan.title
         self.plan = plan
         self.error.value = ""
-        self._show_plan(select=0)
+        first = next(iter(plan.items()), (None, None))[1]
+        self._show_plan(select=first.key if first else None)
 
     def save(self, name: str | None = None) -> Path | None:
         """Save the plan as YAML in ``plans_dir()`` (the previous version is kept as .bak)."""
@@ -180,8 +182,6 @@ class ClassBuilder:
         path = self.save()
         if path is None:
             return None
-        from ..handouts import render_handout
-
         try:
             out = render_handout(path, path.with_suffix(".html"), force=True)
         except KitError as error:
@@ -199,115 +199,92 @@ class ClassBuilder:
         except KitError as error:
             self._status(html.escape(str(error)), ok=False)
 
-    def _selected(self):
-        index = self.items.index
-        if index is None or self.plan is None:
-            return None, None, None
-        flat = [(s, i) for s, section in enumerate(self.plan.sections) for i in range(len(section.items))]
-        section, item = flat[index]
-        return index, section, item
+    @property
+    def selected_key(self) -> str | None:
+        """The key of the item selected in the list, or None."""
+        return self.items.value if self.plan is not None else None
 
     def _move(self, step: int) -> None:
-        index, section, item = self._selected()
-        if index is None:
-            return
-        items = self.plan.sections[section].items
-        target = item + step
-        if 0 <= target < len(items):
-            items[item], items[target] = items[target], items[item]
-            self._show_plan(select=index + step)
+        key = self.selected_key
+        if key is not None and self.plan.shift(key, step):
+            self._show_plan(select=key)
 
     def _remove(self) -> None:
-        index, section, item = self._selected()
-        if index is None:
+        key = self.selected_key
+        if key is None:
             return
-        del self.plan.sections[section].items[item]
-        self._show_plan(select=max(0, index - 1))
+        keys = [item.key for _, item in self.plan.items()]
+        position = keys.index(key)
+        self.plan.remove(key)
+        rest = keys[:position] + keys[position + 1 :]
+        self._show_plan(select=rest[min(position, len(rest) - 1)] if rest else None)
 
-    def _swap(self, link: str) -> None:
-        index, section, item = self._selected()
-        if index is None:
+    def _swap(self, harder: bool) -> None:
+        key = self.selected_key
+        if key is None:
             return
-        current = self.plan.sections[section].items[item]
-        target = getattr(self.library.get(current.exercise), link)
-        word = "easier" if link == "regression" else "harder"
-        if target is None:
-            self._status(f"This exercise has no {word} version in the library.", ok=False)
-            return
-        self.plan.sections[section].items[item] = self.plan.item_for(
-            self.library.get(target), section=self.plan.sections[section].name
-        )
-        self._status(f"Swapped for the {word} version: {html.escape(self.library.get(target).name)}.")
-        self._show_plan(select=index)
+        new = self.plan.swap_version(key, self.library, harder=harder)
+        word = "harder" if harder else "easier"
+        self._status(f"Swapped for the {word} version: {html.escape(self.library.get(new.exercise).name)}.")
+        self._show_plan(select=new.key)
 
     def _add(self) -> None:
         exercise_id = self.add_choice.value
-        if not exercise_id:
-            return
-        exercise = self.library.get(exercise_id)
-        section = self._section_for(exercise.category)
-        self.plan.sections[section].items.append(
-            self.plan.item_for(exercise, section=self.plan.sections[section].name)
-        )
-        flat_index = sum(len(s.items) for s in self.plan.sections[: section + 1]) - 1
-        self._show_plan(select=flat_index)
-
-    def _section_for(self, category: str) -> int:
-        names = [section.name for section in self.plan.sections]
-        for index, name in enumerate(names):
-            if category in name or name in category:
-                return index
-        return len(names) // 2
+        if exercise_id:
+            item = self.plan.add(self.library.get(exercise_id))
+            self._show_plan(select=item.key)
 
     def _change_dosage(self) -> None:
-        if getattr(self, "_updating", False):
+        if getattr(self, "_updating", False) or self.selected_key is None:
             return
-        index, section, item = self._selected()
-        if index is None:
+        current = self.plan.item(self.selected_key)
+        dose = {"hold_seconds": self.hold.value} if current.is_hold else {"reps": self.reps.value}
+        try:
+            self.plan.set_dosage(current, sets=self.sets.value, **dose)
+        except KitError as error:
+            self._status(html.escape(str(error)), ok=False)
             return
-        current = self.plan.sections[section].items[item]
-        current.sets = self.sets.value
-        if current.hold_seconds:
-            current.hold_seconds = self.hold.value
-        else:
-            current.reps = self.reps.value
-        self._show_plan(select=index)
+        self._show_plan(select=current.key)
 
     # ------------------------------------------------------------------ drawing
 
     def _label(self, number: int, section, item) -> str:
         exercise = self.library.get(item.exercise) if item.exercise in self.library else None
         name = exercise.name if exercise else f"{item.exercise} (not in the library)"
-        dose = f"{item.sets}×{item.hold_seconds:g} s" if item.hold_seconds else f"{item.sets}×{item.reps}"
-        sides = " each side" if item.per_side else ""
+        dose = dosage_words(item.sets, item.reps, item.hold_seconds, item.per_side, short=True)
         # numbered, not padded: padding cannot line up in a proportional font
-        return (
-            f"{number}. {section.name.replace('-', ' ').capitalize()} · {name} — {dose}{sides} — "
-            f"{duration_words(self.plan.item_seconds(item))}"
-        )
+        return f"{number}. {section_words(section.name)} · {name} — {dose} — {duration_words(item.seconds)}"
 
-    def _show_plan(self, select: int | None = None) -> None:
-        from .. import check_plan
-
+    def _show_plan(self, select: str | None = None) -> None:
+        """Redraw everything from the plan; ``select`` is the key of the item to select."""
         if self.plan is None:
             self.total.value = "<i>Fill in the form and press <b>Build the class</b>.</i>"
             self.plan_area.layout.display = "none"
             return
         self.plan_area.layout.display = None
-        pairs = [(s, i) for s in self.plan.sections for i in s.items]
-        labels = [self._label(n, s, i) for n, (s, i) in enumerate(pairs, start=1)]
-        self.items.options = [(text, number) for number, text in enumerate(labels)]
-        if labels:
-            self.items.index = min(select or 0, len(labels) - 1)
-        total = self.plan.total_seconds
-        target = self.plan.target_minutes * 60
-        off = (total - target) / target * 100
+        pairs = list(self.plan.items())
+        self._updating = True
+        try:
+            self.items.options = [(self._label(n, s, i), i.key) for n, (s, i) in enumerate(pairs, start=1)]
+            keys = [item.key for _, item in pairs]
+            self.items.value = select if select in keys else (keys[0] if keys else None)
+        finally:
+            self._updating = False
         self.total.value = (
-            f"<p style='font-size:1.1em'><b>Total {duration_words(total)}</b> of "
-            f"{self.plan.target_minutes} min planned ({off:+.0f}%) · "
-            f"{len(labels)} exercises · both sides, rests and changes counted"
-            "</p>"
+            f"<p style='font-size:1.1em'><b>Total {duration_words(self.plan.total_seconds)}</b> of "
+            f"{self.plan.target_minutes} min planned ({self.plan.off_target * 100:+.0f}%) · "
+            f"{len(pairs)} exercises · both sides, rests and changes counted</p>"
         )
+        self._show_checks()
+        used = set(self.plan.exercise_ids)
+        self.add_choice.options = [("", "")] + [
+            (f"{e.name} ({e.category}, level {e.level})", e.id)
+            for e in self.library.filter(equipment_available=self.request_form.equipment_ticked)
+            if e.id not in used
+        ]
+        self._show_selected()
+
+    def _show_checks(self) -> None:
         findings = check_plan(self.plan, self.library)
         self.findings.value = (
             "".join(
@@ -323,25 +300,17 @@ class ClassBuilder:
             for p in str(text).split("\n\n")
             if p.strip()
         )
-        used = {i.exercise for s in self.plan.sections for i in s.items}
-        self.add_choice.options = [("", "")] + [
-            (f"{e.name} ({e.category}, level {e.level})", e.id)
-            for e in self.library.filter(equipment_available=self.request_form.equipment_ticked)
-            if e.id not in used
-        ]
-        self._show_selected()
 
     def _show_selected(self) -> None:
-        index, section, item = self._selected()
-        if index is None:
+        if self._updating or self.selected_key is None:
             return
-        current = self.plan.sections[section].items[item]
+        current = self.plan.item(self.selected_key)
         self._updating = True
         try:
             self.sets.value = current.sets
-            self.reps.disabled = bool(current.hold_seconds)
-            self.hold.disabled = not current.hold_seconds
-            if current.hold_seconds:
+            self.reps.disabled = current.is_hold
+            self.hold.disabled = not current.is_hold
+            if current.is_hold:
                 self.hold.value = int(current.hold_seconds)
             else:
                 self.reps.value = current.reps
@@ -358,12 +327,34 @@ class ClassBuilder:
             f"padding:4px 10px;white-space:pre-wrap'>{html.escape(message)}</div>"
         )
 
-    def _ipython_display_(self):
-        from IPython.display import display
+    def summary(self) -> str:
+        """What pressing Build with the form as it stands gives, as text (the plan's lines)."""
+        plan = self.plan
+        if plan is None:
+            try:
+                plan = build_plan(self.request(), self.library, seed=self.seed)
+            except KitError as error:
+                return f"Class builder: the form as it stands cannot be planned. {error}"
+            heading = "Class builder. With the form as it stands, Build the class gives:"
+        else:
+            heading = "Class builder, the class being edited:"
+        return f"{heading}\n{plan.to_text(self.library)}"
 
-        display(self.ui)
+    def _repr_mimebundle_(self, **kwargs):
+        # The browser shows the widget; the text form (nbval, exported pages) states the plan.
+        bundle = self.ui._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = self.summary()
+        return bundle
 
 
-def class_builder(library=None) -> ClassBuilder:
+def _bounded(limit: str, description: str) -> w.BoundedIntText:
+    """A whole-number box whose bounds are the model's limits (vocab.LIMITS)."""
+    low, high = vocab.LIMITS[limit].low, vocab.LIMITS[limit].high
+    return w.BoundedIntText(
+        min=int(low), max=int(high), description=description, layout=w.Layout(width="150px")
+    )
+
+
+def class_builder(library: Library | None = None) -> ClassBuilder:
     """The class builder UI for a notebook or for ``make app``."""
     return ClassBuilder(library)

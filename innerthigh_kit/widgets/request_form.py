@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import vocab
+from ..plans import ClassRequest
 
 STYLE = {"description_width": "120px"}
 
@@ -35,8 +36,15 @@ class RequestForm:
         self.title = w.Text(
             value=title, description="Class title", style=STYLE, layout=w.Layout(width="520px")
         )
+        low, high = vocab.LIMITS["class_minutes"].low, vocab.LIMITS["class_minutes"].high
         self.minutes = w.IntSlider(
-            value=minutes, min=15, max=90, step=5, description="Minutes", style=STYLE, continuous_update=False
+            value=minutes,
+            min=int(low),
+            max=int(high),
+            step=5,
+            description="Minutes",
+            style=STYLE,
+            continuous_update=False,
         )
         self.minutes.add_class("itk-minutes")
         self.level = w.ToggleButtons(
@@ -77,9 +85,7 @@ class RequestForm:
     def equipment_ticked(self) -> list[str]:
         return ticked(self.equipment)
 
-    def request(self):
-        from ..plans import ClassRequest
-
+    def request(self) -> ClassRequest:
         return ClassRequest(
             minutes=self.minutes.value,
             level=self.level.value,

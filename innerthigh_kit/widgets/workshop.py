@@ -1,82 +1,43 @@
 """The workshop planner: a multi-week series, and a class for each trainee of a group.
 
-Thin over the API: ``build_series`` for the weeks, ``build_plan`` per trainee, ``render_workshop``
-for the handouts. The group is typed as plain lines ("Anna, prenatal-t2, 45"), parsed by
-``parse_group`` which names the line and the fix when something is off.
+Thin over the API: ``build_series`` and ``series_summary`` for the weeks, ``parse_group`` and
+``build_plan`` per trainee, ``render_workshop`` for the handouts. The group is typed as plain
+lines ("Anna, prenatal-t2, 45"); ``parse_group`` names the line and the fix when one is off.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ipywidgets as w
 
 from .. import vocab
+from .._atomic import prepare_output
 from ..errors import KitError, PlanError
+from ..exercises import Library, load_library
+from ..handouts import render_workshop
+from ..plans import build_plan, build_series, parse_group, series_summary
+from ..words import duration_words
 from .plan_builder import plans_dir
 from .request_form import RequestForm
-
-
-@dataclass(frozen=True)
-class Trainee:
-    name: str
-    population: str
-    minutes: int
-
-
-def parse_group(text: str, default_minutes: int = 45) -> list[Trainee]:
-    """One trainee per line: ``name, population[, minutes]``. Blank lines are skipped."""
-    trainees, problems = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = [part.strip() for part in line.split(",")]
-        name = parts[0]
-        population = parts[1] if len(parts) > 1 and parts[1] else "general"
-        minutes = parts[2] if len(parts) > 2 else str(default_minutes)
-        where = f"line {number} ({line.strip()!r})"
-        if not re.fullmatch(r"[\w][\w .'-]{0,40}", name):
-            problems.append(f"{where}: start with the trainee's name (letters, up to 40).")
-        if population not in vocab.POPULATIONS:
-            problems.append(
-                f"{where}: {population!r} is not a group. Use one of: {', '.join(vocab.POPULATIONS)}."
-            )
-        if not minutes.isdigit() or not 15 <= int(minutes) <= 90:
-            problems.append(f"{where}: minutes should be a whole number from 15 to 90.")
-        if len(parts) > 3:
-            problems.append(f"{where}: write at most name, group, minutes.")
-        if not problems or not problems[-1].startswith(where):
-            trainees.append(Trainee(name, population, int(minutes)))
-    if problems:
-        raise PlanError("Some lines of the group list need fixing:\n  - " + "\n  - ".join(problems))
-    if not trainees:
-        raise PlanError("The group list is empty: write one trainee per line, e.g. 'Anna, prenatal-t2, 45'.")
-    names = [t.name.lower() for t in trainees]
-    doubles = sorted({n for n in names if names.count(n) > 1})
-    if doubles:
-        raise PlanError(f"Each trainee needs a different name; {', '.join(doubles)} appear twice.")
-    return trainees
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "trainee"
 
 
 class WorkshopPlanner:
     """Plan a series of weeks, and one class per trainee with handouts for all."""
 
-    def __init__(self, library=None):
-        from ..exercises import load_library
-
+    def __init__(self, library: Library | None = None):
         self.library = library if library is not None else load_library()
         self.series = []
         self.group_plans: dict[str, Path] = {}
         self.form = RequestForm(title="Inner thighs: a four-week course")
+        weeks = vocab.LIMITS["series_weeks"]
         self.weeks = w.IntSlider(
-            value=4, min=2, max=8, description="Weeks", style={"description_width": "120px"}
+            value=4,
+            min=int(weeks.low),
+            max=int(weeks.high),
+            description="Weeks",
+            style={"description_width": "120px"},
         )
         self.weeks.add_class("itk-weeks")
         self.series_button = w.Button(description="Plan the series", button_style="primary", icon="calendar")
@@ -121,8 +82,6 @@ class WorkshopPlanner:
         )
 
     def plan_series(self) -> None:
-        from ..builder import build_series
-
         try:
             self.series = build_series(
                 self.form.request(), weeks=self.weeks.value, library=self.library, seed=1
@@ -130,46 +89,56 @@ class WorkshopPlanner:
         except KitError as error:
             self.series_view.value = _error(str(error))
             return
-        rows = []
-        for number, plan in enumerate(self.series, start=1):
-            record = plan.to_json_dict()
-            items = [i for s in record["sections"] for i in s["items"]]
-            levels = [self.library.get(i["exercise"]).level for i in items if i["exercise"] in self.library]
-            work = sum(i["sets"] * (i.get("reps") or 0) for i in items)
-            rows.append(
-                f"<tr><td>Week {number}</td><td>{len(items)}</td>"
-                f"<td>{sum(levels) / max(len(levels), 1):.2f}</td><td>{work}</td>"
-                f"<td>{record['total_seconds'] / 60:.1f} min</td></tr>"
-            )
+        rows = [
+            f"<tr><td>Week {row.week}</td><td>{row.exercises}</td><td>{row.average_level:.2f}</td>"
+            f"<td>{html.escape(duration_words(row.strength_seconds))}</td><td>{row.load_vs_first:.0%}</td>"
+            f"<td>{row.total_seconds / 60:.1f} min</td></tr>"
+            for row in series_summary(self.series, self.library)
+        ]
         self.series_view.value = (
             "<table class='itk-table'><tr><th>Week</th><th>Exercises</th><th>Average level</th>"
-            "<th>Total reps</th><th>Time</th></tr>" + "".join(rows) + "</table>"
+            "<th>Strength work</th><th>Load vs week 1</th><th>Time</th></tr>" + "".join(rows) + "</table>"
             "<p>Each week keeps the class length and asks a little more: more reps or sets, "
-            "or a harder version of an exercise.</p>"
+            "or a harder version of an exercise. Strength work counts every set on both sides; the "
+            "load also weighs each exercise by its level.</p>"
         )
 
-    def plan_group(self) -> None:
-        from ..builder import build_plan
+    def summary(self) -> str:
+        """The series the form as it stands gives, week by week, as text."""
+        try:
+            plans = self.series or build_series(
+                self.form.request(), weeks=self.weeks.value, library=self.library, seed=1
+            )
+        except KitError as error:
+            return f"Workshop planner: the form as it stands cannot be planned. {error}"
+        lines = [f"Workshop planner. A {len(plans)}-week series for the form as it stands:"]
+        lines += [
+            f"week {row.week}: {row.exercises} exercises, average level {row.average_level:.2f}, "
+            f"strength work {duration_words(row.strength_seconds)}, load {row.load_vs_first:.0%} of week 1, "
+            f"{duration_words(row.total_seconds)}"
+            for row in series_summary(plans, self.library)
+        ]
+        return "\n".join(lines)
 
+    def plan_group(self) -> None:
         try:
             trainees = parse_group(self.group_text.value, self.form.minutes.value)
         except PlanError as error:
             self.group_view.value = _error(str(error))
             return
         folder = plans_dir() / "workshop"
-        folder.mkdir(parents=True, exist_ok=True)
         self.group_plans, rows, failed = {}, [], []
         base = self.form.request()
         for trainee in trainees:
+            path = folder / f"{trainee.slug}.yaml"
             try:
-                request = replace(base, population=trainee.population, minutes=trainee.minutes)
-                plan = build_plan(request, self.library, seed=len(self.group_plans) + 1)
+                plan = build_plan(trainee.request(base), self.library, seed=len(self.group_plans) + 1)
+                plan.title = f"{trainee.name}'s class: {trainee.population}, {trainee.minutes} min"
+                prepare_output(path)
+                plan.save(path)
             except KitError as error:
                 failed.append(f"<li>{html.escape(trainee.name)}: {html.escape(str(error))}</li>")
                 continue
-            plan.title = f"{trainee.name}'s class: {trainee.population}, {trainee.minutes} min"
-            path = folder / f"{_slug(trainee.name)}.yaml"
-            plan.save(path)
             self.group_plans[trainee.name] = path
             rows.append(
                 f"<li>{html.escape(plan.title)} — saved as <code>{html.escape(str(path))}</code></li>"
@@ -180,8 +149,6 @@ class WorkshopPlanner:
         self.group_view.value = message
 
     def render_group(self):
-        from ..handouts import render_workshop
-
         if not self.group_plans:
             self.group_view.value = _error("Build the group's classes first.")
             return None
@@ -195,10 +162,11 @@ class WorkshopPlanner:
         )
         return result
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.ui)
+    def _repr_mimebundle_(self, **kwargs):
+        # The browser shows the widget; the text form (nbval, exported pages) states the series.
+        bundle = self.ui._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = self.summary()
+        return bundle
 
 
 def _error(message: str) -> str:
@@ -208,6 +176,6 @@ def _error(message: str) -> str:
     )
 
 
-def workshop_planner(library=None) -> WorkshopPlanner:
+def workshop_planner(library: Library | None = None) -> WorkshopPlanner:
     """The workshop planner UI for notebook 05."""
     return WorkshopPlanner(library)

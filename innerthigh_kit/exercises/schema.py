@@ -1,6 +1,6 @@
 """The exercise schema: each field once, with its rule, its help text and an example.
 
-Validation (exercises.py), the README's field table (``schema_markdown``) and the CLI's help all
+Validation (exercises/files.py), the README's field table (``schema_markdown``) and the CLI's help all
 come from ``FIELDS``. A checker takes the raw value and returns a list of messages (empty when
 the value is good); each message already says how to fix it.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import vocab
+from .. import vocab
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -94,8 +94,8 @@ def check_muscles(value: Any) -> list[str]:
     return problems
 
 
-def _positive_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def check_dosage(value: Any) -> list[str]:
@@ -108,29 +108,30 @@ def check_dosage(value: Any) -> list[str]:
         problems.append(
             f"has unknown key(s) {sorted(unknown)}. Use sets, reps, seconds_per_rep, hold_seconds."
         )
+    limits = vocab.LIMITS
     sets = value.get("sets")
-    if isinstance(sets, bool) or not isinstance(sets, int) or not 1 <= sets <= 10:
-        problems.append(f"'sets' is {sets!r}; it should be a whole number from 1 to 10.")
+    if not _whole(sets) or not limits["sets"].allows(sets):
+        problems.append(f"'sets' is {sets!r}; it should be a whole number {limits['sets'].words()}.")
     has_reps, has_hold = "reps" in value, "hold_seconds" in value
     if has_reps == has_hold:
         problems.append(f"give either 'reps' (with 'seconds_per_rep') or 'hold_seconds', {example}.")
     if has_reps:
         reps = value["reps"]
-        if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 100:
-            problems.append(f"'reps' is {reps!r}; it should be a whole number from 1 to 100.")
+        if not _whole(reps) or not limits["reps"].allows(reps):
+            problems.append(f"'reps' is {reps!r}; it should be a whole number {limits['reps'].words()}.")
         per_rep = value.get("seconds_per_rep")
-        if not _positive_number(per_rep) or per_rep > 60:
+        if not limits["seconds_per_rep"].allows(per_rep):
             shown = "missing" if per_rep is None else f"{per_rep!r}"
             problems.append(
                 f"'seconds_per_rep' is {shown}; say how many seconds one rep takes "
-                "(more than 0, at most 60), e.g. 3."
+                f"({limits['seconds_per_rep'].words()}), e.g. 3."
             )
     elif "seconds_per_rep" in value:
         problems.append("'seconds_per_rep' goes with 'reps'; remove it from a hold.")
     if has_hold:
         hold = value["hold_seconds"]
-        if not _positive_number(hold) or hold > 300:
-            problems.append(f"'hold_seconds' is {hold!r}; it should be from 1 to 300 seconds.")
+        if not limits["hold_seconds"].allows(hold):
+            problems.append(f"'hold_seconds' is {hold!r}; it should be {limits['hold_seconds'].words()}.")
     return problems
 
 
@@ -290,3 +291,18 @@ def schema_markdown() -> str:
         required = "yes" if field.required else "no"
         rows.append(f"| `{field.name}` | {required} | {field.help} | `{field.example}` |")
     return "\n".join(rows)
+
+
+class SchemaTable:
+    """The field table as Markdown for a notebook; its text form is the same table, so nbval compares it."""
+
+    def _repr_markdown_(self) -> str:
+        return schema_markdown()
+
+    def __repr__(self) -> str:
+        return schema_markdown()
+
+
+def schema_table() -> SchemaTable:
+    """The exercise schema's field table, to display in a notebook."""
+    return SchemaTable()

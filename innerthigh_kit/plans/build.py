@@ -11,7 +11,7 @@
 3. **Transitions**: 10 s in the same position, 20 s between standing and the floor, else 15 s;
    5 s more when new equipment comes out.
 4. **Fit the time**: each section gets its share of the class by focus (vocab.FOCUS_SHARES); sets,
-   reps, holds and rests move within sensible bounds (``_bounds``) until the total is within
+   reps, holds and rests move within sensible bounds (``dosing.bounds``) until the total is within
    1.5 % of the target where possible, and always within 5 %, or a ``PlanError`` says what to relax.
 
 The same seed always gives the same plan; ``seed=None`` means seed 0.
@@ -21,38 +21,13 @@ from __future__ import annotations
 
 import random
 
-from . import vocab
-from .errors import PlanError
-from .explain import short_why
-from .fitting import (
-    AIM,
-    DEFAULT_REST,
-    LATE_PREGNANCY,
-    TOLERANCE,
-    _bounds,
-    _fit,
-    _Slot,
-)
-from .plans import Audience, ClassPlan, ClassRequest, PlanItem, Section
-
-FLOW = ("standing", "kneeling", "quadruped", "prone", "side-lying", "seated", "supine")
-
-
-def default_item(exercise, audience: Audience, section: str | None = None) -> PlanItem:
-    """An item with the library's default dosage and the rest and transition rules."""
-    dosage = exercise.dosage
-    return PlanItem(
-        exercise=exercise.id,
-        sets=dosage.sets,
-        reps=dosage.reps,
-        hold_seconds=dosage.hold_seconds,
-        per_side=exercise.per_side,
-        seconds_per_rep=dosage.seconds_per_rep,
-        rest_seconds=DEFAULT_REST[exercise.category],
-        transition_seconds=15,
-        why=short_why(exercise),
-    )
-
+from .. import vocab
+from ..errors import PlanError
+from .dosing import bounds, default_item, set_transitions
+from .fit import Slot, fit
+from .items import Section
+from .model import ClassPlan
+from .request import Audience, ClassRequest
 
 # --------------------------------------------------------------------------- choosing
 
@@ -201,7 +176,7 @@ def _order(items: list, section: str) -> list:
 
     def key(pair):
         exercise = pair[0]
-        flow = FLOW.index(exercise.position)
+        flow = vocab.POSITION_FLOW.index(exercise.position)
         if section == "strength":
             return (exercise.level, flow)
         return (exercise.category != vocab.SECTION_CATEGORIES.get(section, ("",))[0], flow)
@@ -209,23 +184,7 @@ def _order(items: list, section: str) -> list:
     return sorted(items, key=key)
 
 
-def _set_transitions(slots: list[_Slot]) -> None:
-    previous = None
-    for slot in slots:
-        exercise = slot.exercise
-        if previous is None or previous.position == exercise.position:
-            seconds = 10 if previous is not None else 15
-        elif "standing" in (previous.position, exercise.position):
-            seconds = 20
-        else:
-            seconds = 15
-        if previous is not None and set(exercise.equipment) - set(previous.equipment):
-            seconds += 5
-        slot.item.transition_seconds = seconds
-        previous = exercise
-
-
-def _break_supine_runs(plan_slots: dict[str, list[_Slot]]) -> None:
+def _break_supine_runs(plan_slots: dict[str, list[Slot]]) -> None:
     """In later pregnancy, split runs of back-lying items with a neighbour from the same section."""
     for section, slots in plan_slots.items():
         for index in range(1, len(slots)):
@@ -242,22 +201,22 @@ def _break_supine_runs(plan_slots: dict[str, list[_Slot]]) -> None:
 
 
 def _default_seconds(exercise, audience: Audience) -> float:
-    return default_item(exercise, audience).seconds
+    return default_item(exercise).seconds
 
 
-def _slots(chosen: dict[str, list], audience: Audience) -> dict[str, list[_Slot]]:
+def _slots(chosen: dict[str, list], audience: Audience) -> dict[str, list[Slot]]:
     """Items for the chosen exercises, ordered, with transitions, ready to fit."""
     plan_slots = {}
     for section, picks in chosen.items():
         slots = []
         for exercise, facts in _order(picks, section):
-            item = default_item(exercise, audience, section)
+            item = default_item(exercise)
             item.replaced = facts
-            slots.append(_Slot(item, exercise, section, _bounds(exercise, audience)))
+            slots.append(Slot(item, exercise, section, bounds(exercise, audience)))
         plan_slots[section] = slots
-    if audience.population in LATE_PREGNANCY:
+    if audience.population in vocab.LATE_PREGNANCY:
         _break_supine_runs(plan_slots)
-    _set_transitions([slot for slots in plan_slots.values() for slot in slots])
+    set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
     return plan_slots
 
 
@@ -289,7 +248,7 @@ def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) ->
 
 def _capacity_error(chooser: _Chooser, most: float) -> PlanError:
     request = chooser.request
-    fixes = [f"shorten the class to {max(15, int(most // 60))} minutes"]
+    fixes = [f"shorten the class to {max(int(vocab.LIMITS['class_minutes'].low), int(most // 60))} minutes"]
     fixes += _relaxations(chooser, vocab.CATEGORIES)
     return PlanError(
         f"The library has too few exercises for a {request.minutes}-minute class "
@@ -305,7 +264,7 @@ def _balance_count(chooser, chosen, targets, audience):
         plan_slots = _slots(chosen, audience)
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
-        if most < target * (1 - AIM):
+        if most < target * (1 - vocab.TIME_AIM):
             deficits = sorted(chosen, key=lambda n: sum(s.most for s in plan_slots[n]) - targets[n])
             for section in deficits:
                 pick = chooser.next_for(vocab.SECTION_CATEGORIES[section])
@@ -313,10 +272,10 @@ def _balance_count(chooser, chosen, targets, audience):
                     chosen[section].append(pick)
                     break
             else:
-                if most < target * (1 - TOLERANCE):
+                if most < target * (1 - vocab.TIME_TOLERANCE):
                     raise _capacity_error(chooser, most)
                 return plan_slots
-        elif least > target * (1 + AIM):
+        elif least > target * (1 + vocab.TIME_AIM):
             surplus = sorted(chosen, key=lambda n: targets[n] - sum(s.least for s in plan_slots[n]))
             for section in surplus:
                 if _drop_one(chosen[section]):
@@ -361,8 +320,8 @@ def build_plan(
     chosen = _choose(chooser, targets, audience)
     plan_slots = _balance_count(chooser, chosen, targets, audience)
     flat = [slot for slots in plan_slots.values() for slot in slots]
-    error = _fit(flat, targets, target)
-    if abs(error) > TOLERANCE * target:
+    error = fit(flat, targets, target)
+    if abs(error) > vocab.TIME_TOLERANCE * target:
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
     who = vocab.POPULATION_WORDS[request.population]
     plan = ClassPlan(
@@ -372,26 +331,3 @@ def build_plan(
         [Section(name, [slot.item for slot in plan_slots[name]]) for name in plan_slots],
     )
     return plan
-
-
-# The builder's public companions live in their own modules (each under ~400 lines). They are
-# reachable from here too (``from innerthigh_kit.builder import build_series, check_plan``),
-# looked up on first use so that importing series.py or checks.py first works as well.
-_COMPANIONS = {
-    "build_series": "series",
-    "check_series": "series",
-    "week_load": "series",
-    "check_plan": "checks",
-    "Finding": "checks",
-}
-
-
-def __getattr__(name: str):
-    if name in _COMPANIONS:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_COMPANIONS[name]}", __package__), name)
-    raise AttributeError(f"module 'innerthigh_kit.builder' has no attribute {name!r}")
-
-
-__all__ = ["build_plan", "default_item", *_COMPANIONS]

@@ -1,4 +1,4 @@
-"""Reading a class plan from its file record, with every problem named (file, section, item, field).
+"""Plan files: reading a plan's YAML and its record, with every problem named (file, section, item, field).
 
 The loader checks structure and types; whether a dosage is sensible (12 sets, a 400 s hold) is a
 question for ``check_plan``, so a plan someone edited by hand still opens and can be checked.
@@ -7,11 +7,17 @@ question for ``check_plan``, so a plan someone edited by hand still opens and ca
 from __future__ import annotations
 
 import difflib
+import os
+from pathlib import Path
 from typing import Any
 
-from . import vocab
-from .errors import PlanError, Problem
-from .plans import Audience, ClassPlan, PlanItem, Section
+import yaml
+
+from .. import vocab
+from .._yaml import safe_load
+from ..errors import PlanError, Problem
+from .items import PlanItem, Section
+from .request import Audience
 
 PLAN_KEYS = ("title", "target_minutes", "total_seconds", "audience", "sections")
 SECTION_KEYS = ("name", "items")
@@ -160,6 +166,7 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         bad("replaced", "should be {exercise: ..., caution: ...} or null.", "Or leave it out.")
     if len(problems) > before:
         return None
+    first_transition = vocab.TRANSITION_SECONDS["first"]
     return PlanItem(
         exercise=exercise,
         sets=sets,
@@ -168,44 +175,76 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         per_side=per_side,
         seconds_per_rep=raw.get("seconds_per_rep"),
         rest_seconds=raw.get("rest_seconds", 0) or 0,
-        transition_seconds=raw.get("transition_seconds", 15)
-        if raw.get("transition_seconds") is not None
-        else 15,
+        transition_seconds=first_transition
+        if raw.get("transition_seconds") is None
+        else raw["transition_seconds"],
         note=raw.get("note") or "",
         why=raw.get("why") or "",
         replaced=dict(replaced) if replaced else None,
     )
 
 
-def plan_from_record(record: Any, where: str) -> ClassPlan:
-    """A ``ClassPlan`` from a parsed file; one ``PlanError`` lists every problem found."""
-    if not isinstance(record, dict):
-        raise PlanError.from_problems(
-            f"{where} is not a class plan:",
-            [
-                Problem(
-                    where,
-                    None,
-                    "should be a mapping with title, target_minutes, audience and sections.",
-                    "Start from a file written by `innerthigh-kit plan -o`.",
-                )
-            ],
+def _section(raw: Any, label: str, problems: list[Problem]) -> Section | None:
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(
+                label, None, "should be a mapping with name and items.", "e.g. {name: warm-up, items: []}."
+            )
         )
+        return None
+    name = raw.get("name")
+    if isinstance(name, str) and name.strip():
+        label += f" '{name}'"
+    else:
+        problems.append(Problem(label, "name", "is missing.", "Name the section, e.g. warm-up."))
+    _unknown_keys(raw, SECTION_KEYS, label, problems)
+    raw_items = raw.get("items") or []
+    if not isinstance(raw_items, list):
+        problems.append(
+            Problem(label, "items", "should be a list of items.", "Start each item with '- exercise: ...'.")
+        )
+        raw_items = []
+    items = []
+    for index, raw_item in enumerate(raw_items, start=1):
+        item_label = f"{label}, item {index}"
+        if isinstance(raw_item, dict) and isinstance(raw_item.get("exercise"), str):
+            item_label += f" '{raw_item['exercise']}'"
+        item = _item(raw_item, item_label, problems)
+        if item is not None:
+            items.append(item)
+    return Section(name if isinstance(name, str) else "", items)
+
+
+def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list[Section]]:
+    """Title, target minutes, audience and sections from a parsed plan file.
+
+    One ``PlanError`` lists every problem found, each naming the file, section, item and field.
+    """
+    if not isinstance(record, dict):
+        problem = Problem(
+            where,
+            None,
+            "should be a mapping with title, target_minutes, audience and sections.",
+            "Start from a file written by `innerthigh-kit plan -o`.",
+        )
+        raise PlanError.from_problems(f"{where} is not a class plan:", [problem])
     problems: list[Problem] = []
     _unknown_keys(record, PLAN_KEYS, where, problems)
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem(where, "title", "is missing or empty.", "Give the class a title."))
-    minutes = record.get("target_minutes")
-    if not _is_int(minutes) or not 1 <= minutes <= 240:
+    minutes, limit = record.get("target_minutes"), vocab.LIMITS["plan_minutes"]
+    if not _is_int(minutes) or not limit.allows(minutes):
         problems.append(
             Problem(
-                where, "target_minutes", f"{minutes!r} is not a class length.", "Use whole minutes, e.g. 45."
+                where,
+                "target_minutes",
+                f"{minutes!r} is not a class length.",
+                f"Use whole minutes {limit.words()}, e.g. 45.",
             )
         )
     audience = _audience(record.get("audience"), where, problems)
     raw_sections = record.get("sections")
-    sections = []
     if not isinstance(raw_sections, list):
         problems.append(
             Problem(
@@ -213,44 +252,39 @@ def plan_from_record(record: Any, where: str) -> ClassPlan:
             )
         )
         raw_sections = []
-    for number, raw in enumerate(raw_sections, start=1):
-        label = f"{where}, section {number}"
-        if not isinstance(raw, dict):
-            problems.append(
-                Problem(
-                    label,
-                    None,
-                    "should be a mapping with name and items.",
-                    "e.g. {name: warm-up, items: []}.",
-                )
-            )
-            continue
-        name = raw.get("name")
-        if isinstance(name, str) and name.strip():
-            label += f" '{name}'"
-        else:
-            problems.append(Problem(label, "name", "is missing.", "Name the section, e.g. warm-up."))
-        _unknown_keys(raw, SECTION_KEYS, label, problems)
-        raw_items = raw.get("items") or []
-        if not isinstance(raw_items, list):
-            problems.append(
-                Problem(
-                    label, "items", "should be a list of items.", "Start each item with '- exercise: ...'."
-                )
-            )
-            raw_items = []
-        items = []
-        for index, raw_item in enumerate(raw_items, start=1):
-            item_label = f"{label}, item {index}"
-            if isinstance(raw_item, dict) and isinstance(raw_item.get("exercise"), str):
-                item_label += f" '{raw_item['exercise']}'"
-            item = _item(raw_item, item_label, problems)
-            if item is not None:
-                items.append(item)
-        sections.append(Section(name if isinstance(name, str) else "", items))
+    sections = [
+        _section(raw, f"{where}, section {number}", problems) for number, raw in enumerate(raw_sections, 1)
+    ]
     if problems:
         count = len(problems)
         raise PlanError.from_problems(
             f"The class plan {where} has {count} problem{'s' if count > 1 else ''}:", problems
         )
-    return ClassPlan(title, minutes, audience, sections)
+    return title, minutes, audience, [section for section in sections if section is not None]
+
+
+def read_plan_record(path: str | os.PathLike) -> Any:
+    """The parsed YAML of a plan file; a file that cannot be read or parsed raises a PlanError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+        raise PlanError(f"{path}: cannot be read ({reason}). Check the path.") from None
+    try:
+        return safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise PlanError(
+            f"{path}{where}: YAML syntax error ({getattr(error, 'problem', '')}). "
+            "Check indentation, colons and quotes there."
+        ) from None
+
+
+def plan_text(record: dict[str, Any]) -> str:
+    """A plan record as YAML text that reads back exactly (any text, any line-break character)."""
+    text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+    if safe_load(text) != record:  # PyYAML writes a few line-break characters raw
+        text = yaml.safe_dump(record, sort_keys=False, allow_unicode=False, width=100)
+    return text

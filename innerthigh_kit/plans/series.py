@@ -14,19 +14,24 @@ and ``check_series(plans, library)`` show that no week is easier than the one be
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from . import vocab
-from .builder import _set_transitions, build_plan, default_item
+from .. import vocab
+from ..errors import PlanError
+from ..exercises import Library, load_library
+from .build import build_plan
 from .checks import Finding
-from .fitting import TOLERANCE, _bounds, _dose, _fit, _set_dose, _Slot
-from .plans import ClassPlan, ClassRequest
+from .dosing import bounds, default_item, set_transitions
+from .fit import Slot, fit
+from .model import ClassPlan
+from .request import ClassRequest
 
 
 def _strength_like(exercise) -> bool:
     return exercise.category in vocab.STRENGTH_CATEGORIES
 
 
-def week_load(plan: ClassPlan, library) -> float:
+def week_load(plan: ClassPlan, library: Library) -> float:
     """How much strength work a class asks: sum of level x sides x sets x working seconds."""
     load = 0.0
     for _, item in plan.items():
@@ -36,9 +41,45 @@ def week_load(plan: ClassPlan, library) -> float:
     return load
 
 
+@dataclass(frozen=True)
+class SeriesWeek:
+    """One week of a series in numbers, for a table: what it holds and how much it asks."""
+
+    week: int
+    exercises: int
+    average_level: float
+    strength_seconds: float  # working time of the strength work, both sides, every set
+    load: float  # week_load: level x sides x sets x working seconds
+    load_vs_first: float  # load as a share of week 1's (1.08 = 8 % more)
+    total_seconds: float
+
+
+def series_summary(plans: list[ClassPlan], library: Library) -> list[SeriesWeek]:
+    """A row per week: exercises, average level, strength work and load (``week_load``), time."""
+    rows, first = [], None
+    for week, plan in enumerate(plans, start=1):
+        known = [(item, library.get(item.exercise)) for _, item in plan.items() if item.exercise in library]
+        levels = [exercise.level for _, exercise in known]
+        strength = sum(item.sides * item.sets * item.work_seconds for item, e in known if _strength_like(e))
+        load = week_load(plan, library)
+        first = load if first is None else first
+        rows.append(
+            SeriesWeek(
+                week,
+                len(plan.exercise_ids),
+                sum(levels) / len(levels) if levels else 0.0,
+                strength,
+                load,
+                load / first if first else 1.0,
+                plan.total_seconds,
+            )
+        )
+    return rows
+
+
 def _harder(item, before) -> bool:
     """Whether ``item`` (this week) asks at least as much as ``before`` (last week)."""
-    return item.sets >= before.sets and _dose(item) >= _dose(before)
+    return item.sets >= before.sets and item.dose >= before.dose
 
 
 def check_series(plans: list[ClassPlan], library) -> list[Finding]:
@@ -76,7 +117,7 @@ def check_series(plans: list[ClassPlan], library) -> list[Finding]:
 
 def _step(item, exercise, bounds_doses) -> tuple[int, float]:
     """One step up in dosage: ~10 % more reps, 5 s more hold, or one more set at the top."""
-    dose = _dose(item)
+    dose = item.dose
     if item.hold_seconds is not None:
         bigger = dose + (5 if dose >= 10 else 1)
     else:
@@ -101,15 +142,15 @@ def _progress_week(previous: ClassPlan, request: ClassRequest, library, week: in
             new = _swap_in(harder, item, exercise, audience, section.name) if harder else None
             if new is not None:
                 used.add(new.exercise)
-                changes.append((s, i, new, (new.sets, _dose(new))))
+                changes.append((s, i, new, (new.sets, new.dose)))
             else:
-                changes.append((s, i, None, _step(item, exercise, _bounds(exercise, audience).doses)))
+                changes.append((s, i, None, _step(item, exercise, bounds(exercise, audience).doses)))
     # Try every progression; when the class cannot hold them all, leave the last ones for later.
     for keep in range(len(changes), -1, -1):
         candidate = previous.copy()
         candidate.title = plan.title
         floors = {
-            (s, i): (item.sets, _dose(item))
+            (s, i): (item.sets, item.dose)
             for s, section in enumerate(candidate.sections)
             for i, item in enumerate(section.items)
             if item.exercise in library and _strength_like(library.get(item.exercise))
@@ -143,14 +184,14 @@ def _item_load(item, level: int) -> float:
 
 def _swap_in(harder, item, exercise, audience, section: str):
     """The harder version's item, dosed so it asks at least as much as the item it replaces."""
-    new = default_item(harder, audience, section)
+    new = default_item(harder)
     new.replaced = item.replaced
-    doses = _bounds(harder, audience).doses
+    doses = bounds(harder, audience).doses
     for _ in range(12):
         if _item_load(new, harder.level) >= _item_load(item, exercise.level):
             return new
         new.sets, dose = _step(new, harder, doses)
-        _set_dose(new, dose)
+        new.dose = dose
     return None
 
 
@@ -165,27 +206,24 @@ def _refit(plan: ClassPlan, library, floors: dict) -> bool:
             floor = floors.get((s, i))
             if floor:
                 item.sets = floor[0]
-                _set_dose(item, floor[1])
-            slots.append(_Slot(item, exercise, section.name, _bounds(exercise, plan.audience, floor)))
-    _set_transitions(slots)
+                item.dose = floor[1]
+            slots.append(Slot(item, exercise, section.name, bounds(exercise, plan.audience, floor)))
+    set_transitions((slot.exercise, slot.item) for slot in slots)
     target = plan.target_minutes * 60
     shares = vocab.FOCUS_SHARES[plan.audience.focus]
     targets = {name: share * target for name, share in shares.items()}
-    error = _fit(slots, targets, target)
-    return abs(error) <= TOLERANCE * target
+    error = fit(slots, targets, target)
+    return abs(error) <= vocab.TIME_TOLERANCE * target
 
 
 def build_series(
     request: ClassRequest, weeks: int = 4, library=None, seed: int | None = None
 ) -> list[ClassPlan]:
     """``weeks`` classes for ``request``, each asking a little more than the week before."""
-    from .errors import PlanError
-
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 12:
-        raise PlanError(f"weeks is {weeks!r}; a series runs 1 to 12 weeks.")
+    limit = vocab.LIMITS["series_weeks"]
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not limit.allows(weeks):
+        raise PlanError(f"weeks is {weeks!r}; a series runs {limit.words()}.")
     if library is None:
-        from .exercises import load_library
-
         library = load_library()
     first = build_plan(request, library, seed)
     first.title += " (week 1)"

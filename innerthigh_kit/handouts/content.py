@@ -8,16 +8,16 @@ workshop of twenty handouts draws them once, and a handout kernel need not impor
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Sequence
-from functools import cache
 from html import escape
-from pathlib import Path
 
-from . import vocab
-from .handouts import AUDIENCES, check_parameters
-from .plans import duration_words
+from .. import vocab
+from ..errors import HandoutError
+from ..exercises import Exercise, Library, load_library
+from ..plans import ClassPlan, check_plan
+from ..words import dosage_words, duration_words, section_words
+from .diagram_cache import cached_svg
+from .parameters import AUDIENCES, check_parameters
 
 DISCLAIMER = (
     "This handout is for exercise education, not medical advice. If you are pregnant, have "
@@ -47,9 +47,11 @@ class _Html:
 class Handout:
     """The content of one handout: a plan, its library, and who it is for."""
 
-    def __init__(self, plan, library, audience: str = "participant", include_diagrams: bool = True):
+    def __init__(
+        self, plan: ClassPlan, library: Library, audience: str = "participant", include_diagrams: bool = True
+    ):
         if audience not in AUDIENCES:
-            raise ValueError(audience)
+            raise HandoutError(f"audience: {audience!r} is not allowed. Use one of: {', '.join(AUDIENCES)}.")
         self.plan = plan
         self.library = library
         self.audience = audience
@@ -67,9 +69,6 @@ class Handout:
     ) -> Handout:
         """Check the template's parameters, then load the plan and the library."""
         check_parameters(plan_path, audience, include_diagrams, paper, library_paths)
-        from .exercises import load_library
-        from .plans import ClassPlan
-
         return cls(ClassPlan.load(plan_path), load_library(*library_paths), audience, include_diagrams)
 
     # ------------------------------------------------------------------ helpers
@@ -79,13 +78,11 @@ class Handout:
             for item in section["items"]:
                 yield section, item
 
-    def _exercise(self, exercise_id: str):
+    def _exercise(self, exercise_id: str) -> Exercise | None:
         return self.library.get(exercise_id) if exercise_id in self.library else None
 
     def _tags(self) -> list[str]:
-        audience = self.record.get("audience", {})
-        tags = list(vocab.POPULATION_CAUTIONS.get(audience.get("population", "general"), ()))
-        return tags + [c for c in audience.get("conditions", []) if c not in tags]
+        return self.plan.audience.caution_tags
 
     # ------------------------------------------------------------------ pieces
 
@@ -120,16 +117,12 @@ class Handout:
         rows = []
         for section in self.record["sections"]:
             rows.append(
-                f'<tr><td class="section" colspan="4">'
-                f"{escape(section['name'].replace('-', ' ').capitalize())}</td></tr>"
+                f'<tr><td class="section" colspan="4">{escape(section_words(section["name"]))}</td></tr>'
             )
             for item in section["items"]:
                 exercise = self._exercise(item["exercise"])
                 name = exercise.name if exercise else item["exercise"]
-                if item.get("hold_seconds"):
-                    dose = f"{item['sets']} × {item['hold_seconds']:g} s hold"
-                else:
-                    dose = f"{item['sets']} × {item.get('reps') or 0} reps"
+                dose = dosage_words(item["sets"], item.get("reps") or 0, item.get("hold_seconds") or None)
                 sides = "each side" if item.get("per_side") else "\u2013"
                 cues = exercise.cues[:2] if exercise else ()
                 cue_html = "".join(f'<div class="cue">{escape(c)}</div>' for c in cues)
@@ -192,8 +185,6 @@ class Handout:
     def findings(self) -> _Html:
         if self.audience != "instructor":
             return _Html("")
-        from . import check_plan
-
         found = check_plan(self.plan, self.library)
         if not found:
             return _Html("<h2>Plan check</h2><p>No findings: the plan passes every check.</p>")
@@ -250,54 +241,3 @@ class Handout:
         if seconds["stretch"] > 1.5 * seconds["strength"]:
             return [stretch, knee]
         return [knee, stretch] if seconds["stretch"] else [knee]
-
-
-# --------------------------------------------------------------------------- diagram cache
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "innerthigh-kit" / "diagrams"
-
-
-@cache
-def _code_fingerprint() -> str:
-    """Changes whenever the drawing code or the anatomy data change (read once per process)."""
-    from ._data import data_path
-
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    files = [here / "anatomy.py", here / "diagrams.py", *sorted(data_path("anatomy").glob("*"))]
-    for path in files:
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def cached_svg(name: str) -> str:
-    """The SVG markup of the named diagram from ``innerthigh_kit.diagrams``, drawn once."""
-    path = _cache_dir() / f"{name}-{_code_fingerprint()}.svg"
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
-    import io
-
-    import matplotlib
-
-    from . import diagrams
-
-    figure = getattr(diagrams, name)()
-    buffer = io.StringIO()
-    # Text as <text>, not one path per glyph: a tenth of the markup, selectable in the PDF, and
-    # nbconvert's HTML pass (BeautifulSoup over the whole page) stays quick.
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        figure.savefig(buffer, format="svg", bbox_inches="tight")
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML prologue: it is inlined into HTML
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs the cache
-    return svg

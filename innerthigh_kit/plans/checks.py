@@ -16,13 +16,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from . import vocab
+from .. import vocab
+from ..exercises import Library
 
 SEVERITIES = ("error", "warning", "info")
-TIME_WARNING, TIME_ERROR = 0.05, 0.20
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
-SUPINE_LIMIT = 180
-LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
 
 
 @dataclass(frozen=True)
@@ -49,21 +47,34 @@ def _share_of_strength(focus: str) -> float:
 
 
 def _dosage_problems(item) -> list[str]:
+    """Every number of the item's dosage outside ``vocab.LIMITS``, in words."""
+    limits = vocab.LIMITS
+    whole = (int,)
+
+    def outside(name: str, value: object, integer: bool = False) -> bool:
+        return (integer and (isinstance(value, bool) or not isinstance(value, whole))) or not limits[
+            name
+        ].allows(value)
+
     problems = []
-    if isinstance(item.sets, bool) or not isinstance(item.sets, int) or not 1 <= item.sets <= 10:
-        problems.append(f"{item.sets!r} sets (use 1 to 10)")
+    if outside("sets", item.sets, integer=True):
+        problems.append(f"{item.sets!r} sets (use {limits['sets'].words()})")
     if (item.reps is None) == (item.hold_seconds is None):
         problems.append("give either reps or a hold, not both or neither")
-    elif item.reps is not None and not (isinstance(item.reps, int) and 1 <= item.reps <= 100):
-        problems.append(f"{item.reps!r} reps (use 1 to 100)")
-    elif item.hold_seconds is not None and not 1 <= item.hold_seconds <= 300:
-        problems.append(f"a {item.hold_seconds!r} s hold (use 1 to 300 s)")
-    if item.reps is not None and item.seconds_per_rep is not None and not 0 < item.seconds_per_rep <= 60:
-        problems.append(f"{item.seconds_per_rep!r} s per rep (more than 0, at most 60)")
-    if not 0 <= item.rest_seconds <= 300:
-        problems.append(f"{item.rest_seconds!r} s rest (0 to 300)")
-    if not 0 <= item.transition_seconds <= 300:
-        problems.append(f"{item.transition_seconds!r} s transition (0 to 300)")
+    elif item.reps is not None and outside("reps", item.reps, integer=True):
+        problems.append(f"{item.reps!r} reps (use {limits['reps'].words()})")
+    elif item.hold_seconds is not None and outside("hold_seconds", item.hold_seconds):
+        problems.append(f"a {item.hold_seconds!r} s hold (use {limits['hold_seconds'].words()})")
+    if (
+        item.reps is not None
+        and item.seconds_per_rep is not None
+        and outside("seconds_per_rep", item.seconds_per_rep)
+    ):
+        problems.append(f"{item.seconds_per_rep!r} s per rep ({limits['seconds_per_rep'].words()})")
+    for name, word in (("rest_seconds", "rest"), ("transition_seconds", "transition")):
+        value = getattr(item, name)
+        if outside(name, value):
+            problems.append(f"{value!r} s {word} ({limits[name].words()})")
     return problems
 
 
@@ -222,13 +233,12 @@ def _shape_findings(plan, library) -> list[Finding]:
 
 
 def _time_findings(plan) -> list[Finding]:
-    target = plan.target_minutes * 60
-    if target <= 0:
+    if plan.target_minutes <= 0:
         return []
-    off = (plan.total_seconds - target) / target
-    if abs(off) <= TIME_WARNING:
+    off = plan.off_target
+    if abs(off) <= vocab.TIME_TOLERANCE:
         return []
-    severity = "error" if abs(off) > TIME_ERROR else "warning"
+    severity = "error" if abs(off) > vocab.TIME_ERROR else "warning"
     word = "over" if off > 0 else "under"
     return [
         Finding(
@@ -296,7 +306,7 @@ def _reason_findings(plan, library) -> list[Finding]:
 
 
 def _supine_findings(plan, library) -> list[Finding]:
-    if plan.audience.population not in LATE_PREGNANCY:
+    if plan.audience.population not in vocab.LATE_PREGNANCY:
         return []
     findings, run, start = [], 0.0, None
     for section, item in [*plan.items(), (None, None)]:
@@ -306,7 +316,7 @@ def _supine_findings(plan, library) -> list[Finding]:
         if supine:
             run, start = run + item.seconds, start or (section.name, item.exercise)
             continue
-        if run > SUPINE_LIMIT:
+        if run > vocab.SUPINE_SECONDS:
             findings.append(
                 Finding(
                     "warning",
@@ -321,7 +331,7 @@ def _supine_findings(plan, library) -> list[Finding]:
     return findings
 
 
-def check_plan(plan, library) -> list[Finding]:
+def check_plan(plan, library: Library) -> list[Finding]:
     """Every finding for ``plan`` against ``library``, errors first, then warnings, then info."""
     findings = (
         _item_findings(plan, library)

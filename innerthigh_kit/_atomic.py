@@ -1,0 +1,121 @@
+"""Writing a file so that it is never half-written: the one way the kit saves anything.
+
+``write_atomic(path, content, backup=True)`` writes a temporary file beside ``path``, flushes it
+to disk, gives it the mode the old file had (or the usual mode for a new file), keeps the old
+version as ``<name>.bak`` by a hard link (the original name never disappears, not even for an
+instant), then renames the new file over the old one and flushes the folder. A crash at any
+moment leaves either the old file or the new one under the name, never nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _check_target(path: Path) -> int | None:
+    """The mode of the file already at ``path`` (None when there is none); refuse anything else."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise OutputError(f"Cannot write {path}: {error.strerror}. Choose another place.") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"Cannot write {path}: it is a folder. Give a file name inside it instead.")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"Cannot write {path}: it is not an ordinary file. Choose another name.")
+    return stat.S_IMODE(info.st_mode)
+
+
+def _keep_backup(path: Path) -> Path:
+    """Link (or copy) the current file to ``<name>.bak`` without ever removing ``path``."""
+    backup = path.with_name(path.name + ".bak")
+    if backup.is_dir():
+        raise OutputError(f"Cannot keep the previous version of {path}: {backup} is a folder. Rename it.")
+    temporary = path.with_name(f".{path.name}.bak-{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    try:
+        os.link(path, temporary)
+    except OSError:  # a file system without hard links: a copy serves as well
+        shutil.copy2(path, temporary)
+    os.replace(temporary, backup)
+    return backup
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def prepare_output(path: str | os.PathLike) -> Path:
+    """Check before any work that ``path`` can be written: make its folder, refuse a folder.
+
+    Raises ``OutputError`` with a plain message (the path is a folder, the folder cannot be
+    made, it is not writable), so a long render never fails at its very end.
+    """
+    path = Path(path)
+    _check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {path}: the folder {path.parent} cannot be made ({error.strerror}). "
+            "Choose a folder you may write in."
+        ) from None
+    if not path.parent.is_dir():
+        raise OutputError(f"Cannot write {path}: {path.parent} is not a folder. Choose another place.")
+    if not os.access(path.parent, os.W_OK):
+        raise OutputError(f"Cannot write {path}: you may not write in {path.parent}. Choose another folder.")
+    return path
+
+
+def write_atomic(path: str | os.PathLike, content: bytes | str, *, backup: bool = False) -> Path:
+    """Write ``content`` to ``path`` atomically; with ``backup`` keep the old file as ``.bak``.
+
+    Raises ``OutputError`` (a ``KitError``) with a plain message when the path is a folder or a
+    special file, or when the folder cannot be written.
+    """
+    path = Path(path)
+    mode = _check_target(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {path}: {error.strerror}. "
+            "Check that the folder exists and that you may write there."
+        ) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode if mode is not None else _umask_mode())
+        if backup and mode is not None:
+            _keep_backup(path)
+        os.replace(temporary, path)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"Cannot write {path}: {error.strerror}.") from None
+        raise
+    _fsync_folder(path.parent)
+    return path

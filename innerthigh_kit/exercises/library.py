@@ -1,0 +1,232 @@
+"""The exercise library: the kit's exercises and an instructor's own, checked, merged and filtered.
+
+``load_library()`` reads the kit's own exercises; ``load_library("my_moves.yaml", "studio/")``
+adds an instructor's files or folders. Any problem raises one ``LibraryError`` that lists every
+problem found, each naming the file, the entry, the field and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from .. import vocab
+from .._data import data_path
+from ..errors import LibraryError, Problem, UnknownExerciseError
+from .files import files_in, read_exercise_file, read_yaml, strip_lines
+from .model import Exercise
+from .schema import ID_PATTERN
+
+_REFERENCE_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@cache
+def load_references() -> dict[str, str]:
+    """The bibliography: reference key -> full citation (data/references.yaml)."""
+    path = data_path("references.yaml")
+    data, problems = read_yaml(path)
+    if problems:
+        raise LibraryError.from_problems("The kit's reference list has a problem:", problems)
+    references = strip_lines(data) if isinstance(data, dict) else None
+    if not references or not all(isinstance(v, str) for v in references.values()):
+        raise LibraryError(f"{path} should map reference keys to citation text.")
+    return references
+
+
+class Library:
+    """A checked set of exercises, looked up by id and filtered by the kit's vocabulary."""
+
+    def __init__(self, exercises: Iterable[Exercise], references: dict[str, str] | None = None):
+        self._by_id = {exercise.id: exercise for exercise in exercises}
+        self.references = dict(references or {})
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"<Library of {len(self)} exercises>"
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; an unknown id raises a message with the closest ids."""
+        try:
+            return self._by_id[exercise_id]
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(exercise_id), self._by_id, n=3, cutoff=0.5)
+            hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            raise UnknownExerciseError(
+                f"There is no exercise with id {exercise_id!r} in the library.{hint} "
+                "See every id with `innerthigh-kit exercises`."
+            ) from None
+
+    def filter(
+        self,
+        category: str | Iterable[str] | None = None,
+        equipment_available: Iterable[str] | None = None,
+        level_max: int | None = None,
+        position: str | Iterable[str] | None = None,
+        avoid_cautions: Iterable[str] | None = None,
+        reason: str | Iterable[str] | None = None,
+    ) -> list[Exercise]:
+        """The exercises that match every given filter, in library order.
+
+        ``equipment_available``: only exercises that need nothing else (a mat is always assumed).
+        ``avoid_cautions``: leave out exercises whose caution says "avoid" for any of these tags.
+        """
+        categories = _as_set(category, vocab.CATEGORIES, "category")
+        positions = _as_set(position, vocab.POSITIONS, "position")
+        reasons = _as_set(reason, vocab.REASONS, "reason")
+        equipment = _as_set(equipment_available, vocab.EQUIPMENT, "equipment")
+        cautions = _as_set(avoid_cautions, vocab.CAUTIONS, "caution") or set()
+        if level_max is not None and level_max not in vocab.LEVELS:
+            raise LibraryError(f"Level {level_max!r} is not a level. Use 1, 2 or 3.")
+        chosen = []
+        for exercise in self:
+            if categories and exercise.category not in categories:
+                continue
+            if positions and exercise.position not in positions:
+                continue
+            if reasons and not reasons & set(exercise.reasons):
+                continue
+            if equipment is not None and exercise.needs(equipment):
+                continue
+            if level_max is not None and exercise.level > level_max:
+                continue
+            if exercise.clashes(cautions):
+                continue
+            chosen.append(exercise)
+        return chosen
+
+    def citation(self, source: str) -> str:
+        """The full citation for a reference key, or the source text as written."""
+        return self.references.get(source, source)
+
+    def to_dataframe(self):
+        """A pandas DataFrame with one row per exercise (lists joined for reading)."""
+        import pandas as pd
+
+        rows = []
+        for exercise in self:
+            rows.append(
+                {
+                    "id": exercise.id,
+                    "name": exercise.name,
+                    "category": exercise.category,
+                    "position": exercise.position,
+                    "level": exercise.level,
+                    "equipment": ", ".join(exercise.equipment),
+                    "per_side": exercise.per_side,
+                    "dosage": exercise.dosage.describe(),
+                    "reasons": ", ".join(exercise.reasons),
+                    "cautions": ", ".join(c.tag for c in exercise.cautions),
+                    "evidence": exercise.evidence,
+                }
+            )
+        return pd.DataFrame(rows).set_index("id")
+
+
+def _as_set(value, allowed: tuple, what: str) -> set | None:
+    if value is None:
+        return None
+    values = {value} if isinstance(value, str) else set(value)
+    unknown = sorted(values - set(allowed))
+    if unknown:
+        raise LibraryError(
+            f"Unknown {what} {', '.join(map(repr, unknown))}. Use one of: {', '.join(allowed)}."
+        )
+    return values
+
+
+def _check_links(exercises: list[Exercise], references: dict[str, str]) -> list[Problem]:
+    by_id = {e.id: e for e in exercises}
+    problems = []
+    for exercise in exercises:
+        where = f"{exercise.source_file}, exercise '{exercise.id}'"
+        for field in ("regression", "progression"):
+            target = getattr(exercise, field)
+            if target is None:
+                continue
+            if target == exercise.id:
+                problems.append(
+                    Problem(
+                        where,
+                        field,
+                        "points to the exercise itself.",
+                        "Name another exercise, or write null.",
+                    )
+                )
+            elif target not in by_id:
+                close = difflib.get_close_matches(target, by_id, n=1)
+                hint = f"Did you mean '{close[0]}'?" if close else "Add that exercise or write null."
+                problems.append(Problem(where, field, f"'{target}' is not in the library.", hint))
+        for source in exercise.sources:
+            if _REFERENCE_KEY.match(source) and source not in references:
+                close = difflib.get_close_matches(source, references, n=1)
+                hint = (
+                    f"Did you mean '{close[0]}'?"
+                    if close
+                    else "Use a key from data/references.yaml, or write the citation out in words."
+                )
+                problems.append(Problem(where, "sources", f"'{source}' is not a known reference key.", hint))
+    return problems
+
+
+def load_library(*extra_paths: str | Path) -> Library:
+    """The kit's exercises merged with an instructor's own files or folders.
+
+    Every file is read safely and checked in full; all problems in all files are reported
+    together in one ``LibraryError``. Ids must be unique across every file.
+    """
+    paths = files_in(data_path("exercises"))
+    seen = {path.resolve() for path in paths}
+    for extra in extra_paths:
+        for path in files_in(Path(extra)):
+            if path.resolve() not in seen:  # naming the kit's own files again adds nothing
+                seen.add(path.resolve())
+                paths.append(path)
+    problems: list[Problem] = []
+    exercises: list[Exercise] = []
+    first_seen: dict[str, str] = {}
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), None, "does not exist.", "Check the spelling of the path."))
+            continue
+        found, file_problems = read_exercise_file(path)
+        problems += file_problems
+        for exercise in found:
+            if exercise.id in first_seen:
+                problems.append(
+                    Problem(
+                        f"{path}, exercise '{exercise.id}'",
+                        "id",
+                        f"is already used in {first_seen[exercise.id]}.",
+                        "Give this exercise a new id (ids must be unique across every file).",
+                    )
+                )
+                continue
+            first_seen[exercise.id] = str(path)
+            exercises.append(exercise)
+    references = load_references()
+    problems += _check_links(exercises, references)
+    if problems:
+        count = len(problems)
+        raise LibraryError.from_problems(
+            f"The exercise library has {count} problem{'s' if count > 1 else ''}:", problems
+        )
+    return Library(exercises, references)
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(ID_PATTERN.match(value))

@@ -1,0 +1,159 @@
+"""Plain words for a class plan, composed from the library and the kit's rules, never canned.
+
+``explain_plan(plan, library)`` returns paragraphs separated by blank lines: the class as a whole
+(who it is for, how the time is split and why, which of the five reasons it serves, what this
+group needs), then one paragraph per item (why it is there, the key cue, what changes for this
+group, what it stands in for, how strong the evidence is). Nothing here diagnoses: where
+pregnancy, the weeks after birth or a condition is involved, the words send people to their
+midwife, physiotherapist or doctor.
+"""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..exercises import Library
+from ..words import duration_words, join_words, reasons_sentence
+
+
+def _section_minutes(plan) -> str:
+    parts = [f"{s.name} {duration_words(s.seconds)}" for s in plan.sections if s.items]
+    return "; ".join(parts)
+
+
+def _balance(plan, library) -> tuple[float, float]:
+    strength = stretch = 0.0
+    for _, item in plan.items():
+        if item.exercise in library:
+            category = library.get(item.exercise).category
+            strength += item.seconds if category in vocab.STRENGTH_CATEGORIES else 0
+            stretch += item.seconds if category in vocab.STRETCH_CATEGORIES else 0
+    return strength, stretch
+
+
+def _rationale(plan, library) -> list[str]:
+    audience = plan.audience
+    who = vocab.POPULATION_WORDS.get(audience.population, audience.population)
+    conditions = [vocab.CAUTION_WORDS.get(c, c) for c in audience.conditions]
+    care = f", with care for {join_words(conditions)}" if conditions else ""
+    head = (
+        f"{plan.title}\n{plan.target_minutes} minutes for {who}, level {audience.level}"
+        f"{care}. Timed total {duration_words(plan.total_seconds)}, both sides, rests and changes "
+        "of position counted."
+    )
+    total = plan.total_seconds or 1
+    strength, stretch = _balance(plan, library)
+    focus = vocab.FOCUS_WORDS.get(audience.focus, "")
+    why = (
+        f"How the time is spent: {_section_minutes(plan)}. Strength work takes "
+        f"{strength / total:.0%} of the class and stretching {stretch / total:.0%}: a "
+        f"{audience.focus} focus means {focus}. The class starts warm and ends calm; in the "
+        "strength block easier moves come before harder ones."
+    )
+    served = {
+        r for _, item in plan.items() if item.exercise in library for r in library.get(item.exercise).reasons
+    }
+    missing = [r for r in vocab.REASONS if r not in served]
+    reasons = (
+        "It serves all five reasons to train the inner thighs: the knee, the hip-to-foot "
+        "chain, balance, side-to-side movement, and the pelvis and core."
+        if not missing
+        else f"It serves {join_words([vocab.REASON_SHORT[r] for r in vocab.REASONS if r in served])}; "
+        f"not {join_words([vocab.REASON_SHORT[r] for r in missing])}, because no exercise for it "
+        "in the library suits this class."
+    )
+    paragraphs = [head, why + " " + reasons]
+    notes = [vocab.POPULATION_NOTES.get(audience.population, "")]
+    notes += [vocab.CONDITION_NOTES[c] for c in audience.conditions if c in vocab.CONDITION_NOTES]
+    replaced = [item for _, item in plan.items() if item.replaced]
+    if replaced:
+        notes.append(
+            f"{len(replaced)} exercise{'s were' if len(replaced) > 1 else ' was'} "
+            "swapped for a version that suits this group; each stand-in says what it "
+            "replaced and why."
+        )
+    if any(note for note in notes):
+        paragraphs.append("For this group: " + " ".join(n for n in notes if n))
+    return paragraphs
+
+
+def _only_for(item, plan, library) -> list[str]:
+    """The reasons this item is the class's only exercise for."""
+    if item.exercise not in library:
+        return []
+    others = {
+        r
+        for _, other in plan.items()
+        if other is not item and other.exercise in library
+        for r in library.get(other.exercise).reasons
+    }
+    return [r for r in library.get(item.exercise).reasons if r not in others]
+
+
+def _item_paragraph(number: int, section, item, plan, library) -> str:
+    tags = plan.audience.caution_tags
+    head = f"{number}. "
+    if item.exercise not in library:
+        return (
+            f"{head}{item.exercise}: not in the library, so the kit cannot "
+            "say why it is here. Check the id with `innerthigh-kit exercises`."
+        )
+    exercise = library.get(item.exercise)
+    lines = [f"{head}{exercise.name}: {item.describe()}, {duration_words(item.seconds)}."]
+    why = f"Why: {reasons_sentence(exercise.reasons)}"
+    only = _only_for(item, plan, library)
+    if only:
+        why += f" It is the class's only exercise for {join_words([vocab.REASON_SHORT[r] for r in only])}."
+    lines.append(why)
+    lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
+    changes = exercise.modifications(tags)
+    if changes:
+        notes = " ".join(c.note.rstrip(".") + "." for c in changes)
+        whom = list(dict.fromkeys(vocab.ASK_WHOM[c.tag] for c in changes if c.tag in vocab.ASK_WHOM))
+        ask = f" If in doubt, check with {' or '.join(whom)}." if whom else ""
+        lines.append(f"For this group: {notes}{ask}")
+    clashes = exercise.clashes(tags)
+    if clashes:
+        lines.append(
+            "Careful: the library says to leave this out for "
+            f"{join_words([vocab.CAUTION_WORDS.get(c.tag, c.tag) for c in clashes])}: "
+            f"{clashes[0].note} Swap it for an easier version."
+        )
+    if item.replaced:
+        replaced_id, tag = item.replaced.get("exercise", ""), item.replaced.get("caution", "")
+        if replaced_id in library:
+            ruled_out = library.get(replaced_id)
+            caution = ruled_out.caution(tag)
+            note = caution.note.rstrip(".") if caution else ""
+            if exercise.name.lower() not in note.lower():
+                # keep the why; drop the note's own "choose ..." when the kit chose another
+                note = note.split(";")[0]
+            note = f": {note}" if note else ""
+            lines.append(
+                f"In place of {ruled_out.name}, left out for {vocab.CAUTION_WORDS.get(tag, tag)}{note}."
+            )
+    lines.append(f"Evidence: {vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)}.")
+    if item.note:
+        lines.append(f"Your note: {item.note}")
+    return "\n".join(lines)
+
+
+def explain_plan(plan, library: Library) -> str:
+    """The whole class's rationale, then one paragraph per item, separated by blank lines."""
+    paragraphs = _rationale(plan, library)
+    number = 0
+    for section in plan.sections:
+        if not section.items:
+            continue
+        paragraphs.append(f"{section.name.upper()} ({duration_words(section.seconds)})")
+        for item in section.items:
+            number += 1
+            paragraphs.append(_item_paragraph(number, section, item, plan, library))
+    tags = plan.audience.caution_tags
+    if any(tag in vocab.PROFESSIONAL_TAGS for tag in tags):
+        paragraphs.append(
+            "This is exercise education, not medical advice. Anyone pregnant, "
+            "recently postnatal or in pain should check with their midwife, "
+            "physiotherapist or doctor what suits them, and stop anything that "
+            "hurts."
+        )
+    return "\n\n".join(paragraphs)
