@@ -42,6 +42,14 @@ def _choices(values: Sequence) -> str:
     return ", ".join(map(str, values))
 
 
+def _add_library(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--library", nargs="+", default=[], metavar="PATH", help=help_text)
+
+
+def _add_audience(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--audience", choices=AUDIENCES, default="participant", help=help_text)
+
+
 # --------------------------------------------------------------------------- exercises
 
 
@@ -76,13 +84,7 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         metavar="TAG",
         help=f"leave out exercises to avoid with: {_choices(vocab.CAUTIONS)}",
     )
-    parser.add_argument(
-        "--library",
-        nargs="+",
-        default=[],
-        metavar="PATH",
-        help="your own exercise files or folders, added to the kit's",
-    )
+    _add_library(parser, "your own exercise files or folders, added to the kit's")
     parser.add_argument("--json", action="store_true", help="print JSON records instead")
 
 
@@ -140,22 +142,13 @@ def _add_handout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the handout to write: .html, .pdf or .ipynb"
     )
-    parser.add_argument(
-        "--audience",
-        choices=AUDIENCES,
-        default="participant",
-        help="participant (take-home sheet, the default) or instructor "
-        "(adds the reasoning and the plan check)",
+    _add_audience(
+        parser,
+        "participant (take-home sheet, the default) or instructor (adds the reasoning and the plan check)",
     )
     parser.add_argument("--no-diagrams", action="store_true", help="leave the diagrams out")
     parser.add_argument("--paper", choices=PAPER_SIZES, default="A4", help="paper size for PDF (default A4)")
-    parser.add_argument(
-        "--library",
-        nargs="+",
-        default=[],
-        metavar="PATH",
-        help="your own exercise files, if the plan uses them",
-    )
+    _add_library(parser, "your own exercise files, if the plan uses them")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
@@ -199,19 +192,8 @@ def _add_workshop(parser: argparse.ArgumentParser) -> None:
         default="html",
         help="handout format (default html)",
     )
-    parser.add_argument(
-        "--audience",
-        choices=AUDIENCES,
-        default="participant",
-        help="participant (default) or instructor",
-    )
-    parser.add_argument(
-        "--library",
-        nargs="+",
-        default=[],
-        metavar="PATH",
-        help="your own exercise files, if the plans use them",
-    )
+    _add_audience(parser, "participant (default) or instructor")
+    _add_library(parser, "your own exercise files, if the plans use them")
     parser.add_argument("--force", action="store_true", help="replace existing handouts")
 
 
@@ -239,7 +221,8 @@ def _run_workshop(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- class plans
 
 
-def _add_plan(parser: argparse.ArgumentParser) -> None:
+def _add_request(parser: argparse.ArgumentParser) -> None:
+    """The class request: length, level, who is coming, equipment, needs and focus."""
     parser.add_argument(
         "--minutes",
         type=int,
@@ -288,6 +271,10 @@ def _add_plan(parser: argparse.ArgumentParser) -> None:
         metavar="F",
         help=f"{_choices(vocab.FOCUSES)} (default balanced)",
     )
+
+
+def _add_plan(parser: argparse.ArgumentParser) -> None:
+    _add_request(parser)
     parser.add_argument(
         "--seed",
         type=int,
@@ -300,13 +287,7 @@ def _add_plan(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", help="save the plan as YAML (an existing file is kept as FILE.bak)"
     )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
-    parser.add_argument(
-        "--library",
-        nargs="+",
-        default=[],
-        metavar="PATH",
-        help="your own exercise files or folders, added to the kit's",
-    )
+    _add_library(parser, "your own exercise files or folders, added to the kit's")
 
 
 def _print_findings(findings) -> None:
@@ -357,13 +338,7 @@ def _run_plan(args: argparse.Namespace) -> int:
 
 def _add_plan_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
-    parser.add_argument(
-        "--library",
-        nargs="+",
-        default=[],
-        metavar="PATH",
-        help="your own exercise files, if the plan uses them",
-    )
+    _add_library(parser, "your own exercise files, if the plan uses them")
 
 
 @command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)")

@@ -17,7 +17,7 @@ import difflib
 from dataclasses import dataclass
 
 from .. import vocab
-from ..exercises import Library
+from ..exercises import Exercise, Library
 
 SEVERITIES = ("error", "warning", "info")
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
@@ -78,89 +78,50 @@ def _dosage_problems(item) -> list[str]:
     return problems
 
 
-def _item_findings(plan, library) -> list[Finding]:
-    findings = []
+def _exercise_findings(exercise: Exercise, item, plan, library: Library, where: dict) -> list[Finding]:
+    """What the library says about one item for this audience: cautions, equipment, level, sides."""
     tags = plan.audience.caution_tags
-    equipment = set(plan.audience.equipment) | {"mat"}
+    findings = []
+    for caution in exercise.clashes(tags):
+        easier = exercise.regression
+        other = easier if easier in library and not library.get(easier).clashes(tags) else None
+        fix = f"Swap it for '{other}'." if other else "Remove it or swap it for another."
+        message = f"{exercise.name} is to be left out for {caution.tag}: {caution.note}"
+        findings.append(Finding("error", message, **where, fix=fix))
+    missing = exercise.needs(plan.audience.equipment_available)
+    if missing:
+        message = f"{exercise.name} needs {', '.join(missing)}, which the class does not have."
+        findings.append(
+            Finding("warning", message, **where, fix="Add it to the audience's equipment or swap the item.")
+        )
+    if exercise.level > plan.audience.level:
+        message = f"{exercise.name} is level {exercise.level}, above the class's level {plan.audience.level}."
+        findings.append(Finding("warning", message, **where, fix="Swap it for its easier version."))
+    if exercise.per_side and not item.per_side:
+        message = f"{exercise.name} is done on each side, but the plan times one side only."
+        findings.append(Finding("warning", message, **where, fix="Set per_side to true."))
+    return findings
+
+
+def _item_findings(plan, library: Library) -> list[Finding]:
+    findings = []
     seen: set[str] = set()
     for section, item in plan.items():
         where = {"section": section.name, "item": item.exercise}
         for problem in _dosage_problems(item):
-            findings.append(
-                Finding(
-                    "error",
-                    f"The dosage cannot be taught: {problem}.",
-                    **where,
-                    fix="Change it with plan.set_dosage(...) or in the file.",
-                )
-            )
+            fix = "Change it with plan.set_dosage(...) or in the file."
+            findings.append(Finding("error", f"The dosage cannot be taught: {problem}.", **where, fix=fix))
         if item.exercise in seen:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"{item.exercise} is in the class twice.",
-                    **where,
-                    fix="Remove one, or swap it for another exercise.",
-                )
-            )
+            fix = "Remove one, or swap it for another exercise."
+            findings.append(Finding("warning", f"{item.exercise} is in the class twice.", **where, fix=fix))
         seen.add(item.exercise)
-        if item.exercise not in library:
-            close = difflib.get_close_matches(str(item.exercise), library.ids, n=1)
-            hint = f"Did you mean '{close[0]}'? " if close else ""
-            findings.append(
-                Finding(
-                    "error",
-                    f"{item.exercise!r} is not in the library.",
-                    **where,
-                    fix=f"{hint}See every id with `innerthigh-kit exercises`.",
-                )
-            )
+        if item.exercise in library:
+            findings += _exercise_findings(library.get(item.exercise), item, plan, library, where)
             continue
-        exercise = library.get(item.exercise)
-        for caution in exercise.clashes(tags):
-            other = (
-                exercise.regression
-                if exercise.regression in library and not library.get(exercise.regression).clashes(tags)
-                else None
-            )
-            fix = f"Swap it for '{other}'." if other else "Remove it or swap it for another."
-            findings.append(
-                Finding(
-                    "error",
-                    f"{exercise.name} is to be left out for {caution.tag}: {caution.note}",
-                    **where,
-                    fix=fix,
-                )
-            )
-        missing = exercise.needs(equipment)
-        if missing:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"{exercise.name} needs {', '.join(missing)}, which the class does not have.",
-                    **where,
-                    fix="Add it to the audience's equipment or swap the item.",
-                )
-            )
-        if exercise.level > plan.audience.level:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"{exercise.name} is level {exercise.level}, above "
-                    f"the class's level {plan.audience.level}.",
-                    **where,
-                    fix="Swap it for its easier version.",
-                )
-            )
-        if exercise.per_side and not item.per_side:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"{exercise.name} is done on each side, but the plan times one side only.",
-                    **where,
-                    fix="Set per_side to true.",
-                )
-            )
+        close = difflib.get_close_matches(str(item.exercise), library.ids, n=1)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        fix = f"{hint}See every id with `innerthigh-kit exercises`."
+        findings.append(Finding("error", f"{item.exercise!r} is not in the library.", **where, fix=fix))
     return findings
 
 

@@ -116,25 +116,8 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
     return audience
 
 
-def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
-    if not isinstance(raw, dict):
-        problems.append(
-            Problem(where, None, "should be a mapping.", "e.g. {exercise: ball-squeeze, sets: 2, reps: 10}.")
-        )
-        return None
-    before = len(problems)
-    _unknown_keys(raw, ITEM_KEYS, where, problems)
-
-    def bad(name: str, message: str, fix: str) -> None:
-        problems.append(Problem(where, name, message, fix))
-
-    exercise = raw.get("exercise")
-    if not isinstance(exercise, str) or not exercise.strip():
-        bad(
-            "exercise",
-            "is missing." if exercise is None else f"{exercise!r} is not an id.",
-            "Give the exercise id from the library, e.g. ball-squeeze.",
-        )
+def _dosage_types(raw: dict, bad) -> None:
+    """Sets, reps or hold, and the seconds fields: right types (``check_plan`` judges the sizes)."""
     sets = raw.get("sets")
     if not _is_int(sets):  # 0 or 50 sets load, and `check` says why they cannot be taught
         bad("sets", f"{sets!r} is not a number of sets.", "Use a whole number, 1 or more.")
@@ -153,6 +136,14 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         value = raw.get(name)
         if value is not None and not _is_number(value):
             bad(name, f"{value!r} is not a number of seconds.", f"e.g. {name}: 10.")
+
+
+def _item_types(raw: dict, bad) -> None:
+    exercise = raw.get("exercise")
+    if not isinstance(exercise, str) or not exercise.strip():
+        message = "is missing." if exercise is None else f"{exercise!r} is not an id."
+        bad("exercise", message, "Give the exercise id from the library, e.g. ball-squeeze.")
+    _dosage_types(raw, bad)
     per_side = raw.get("per_side", False)
     if not isinstance(per_side, bool):
         bad("per_side", f"{per_side!r} should be true or false.", "true when each side works in turn.")
@@ -164,20 +155,29 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         isinstance(replaced, dict) and all(isinstance(v, str) for v in replaced.values())
     ):
         bad("replaced", "should be {exercise: ..., caution: ...} or null.", "Or leave it out.")
+
+
+def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
+    if not isinstance(raw, dict):
+        fix = "e.g. {exercise: ball-squeeze, sets: 2, reps: 10}."
+        problems.append(Problem(where, None, "should be a mapping.", fix))
+        return None
+    before = len(problems)
+    _unknown_keys(raw, ITEM_KEYS, where, problems)
+    _item_types(raw, lambda name, message, fix: problems.append(Problem(where, name, message, fix)))
     if len(problems) > before:
         return None
-    first_transition = vocab.TRANSITION_SECONDS["first"]
+    transition = raw.get("transition_seconds")
+    replaced = raw.get("replaced")
     return PlanItem(
-        exercise=exercise,
-        sets=sets,
-        reps=reps,
-        hold_seconds=hold,
-        per_side=per_side,
+        exercise=raw["exercise"],
+        sets=raw["sets"],
+        reps=raw.get("reps"),
+        hold_seconds=raw.get("hold_seconds"),
+        per_side=raw.get("per_side", False),
         seconds_per_rep=raw.get("seconds_per_rep"),
         rest_seconds=raw.get("rest_seconds", 0) or 0,
-        transition_seconds=first_transition
-        if raw.get("transition_seconds") is None
-        else raw["transition_seconds"],
+        transition_seconds=vocab.TRANSITION_SECONDS["first"] if transition is None else transition,
         note=raw.get("note") or "",
         why=raw.get("why") or "",
         replaced=dict(replaced) if replaced else None,

@@ -71,18 +71,38 @@ class ClassBuilder:
         self.error.add_class("itk-error")
 
     def _editor(self) -> None:
-        self.total = w.HTML()
-        self.total.add_class("itk-total")
-        self.items = w.Select(options=[], rows=14, layout=w.Layout(width="100%"))
-        self.items.add_class("itk-items")
+        self.total = _css(w.HTML(), "itk-total")
+        self.items = _css(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
         self._updating = False
-        self.sets = _bounded("sets", "Sets")
-        self.reps = _bounded("reps", "Reps")
-        self.hold = _bounded("hold_seconds", "Hold s")
-        for box, css in ((self.sets, "itk-sets"), (self.reps, "itk-reps"), (self.hold, "itk-hold")):
-            box.add_class(css)
+        self._edit_controls()
+        self._check_and_save_parts()
+        heading = "<h3 style='margin:12px 0 0'>{}</h3>".format
+        self.plan_area = w.VBox(
+            [
+                w.HTML(heading("2. Your class")),
+                self.total,
+                self.items,
+                self.dosage_row,
+                w.HBox(list(self.buttons.values())),
+                w.HBox([self.add_choice, self.add_button]),
+                w.HTML(heading("3. Checks")),
+                self.findings,
+                self.reasoning_box,
+                w.HTML(heading("4. Save and print")),
+                w.HBox([self.save_name, self.save_button, self.handout_button]),
+                self.status,
+            ]
+        )
+
+    def _edit_controls(self) -> None:
+        """The dosage boxes (bounded by the model's limits), the edit buttons and 'add'."""
+        self.sets = _css(_bounded("sets", "Sets"), "itk-sets")
+        self.reps = _css(_bounded("reps", "Reps"), "itk-reps")
+        self.hold = _css(_bounded("hold_seconds", "Hold s"), "itk-hold")
+        for box in (self.sets, self.reps, self.hold):
             box.observe(lambda _: self._change_dosage(), names="value")
+        self.dosage_row = _css(w.HBox([self.sets, self.reps, self.hold]), "itk-dosage")
         buttons = {
             "up": ("Move up", "arrow-up", lambda: self._move(-1)),
             "down": ("Move down", "arrow-down", lambda: self._move(1)),
@@ -92,49 +112,32 @@ class ClassBuilder:
         }
         self.buttons = {}
         for key, (text, icon, action) in buttons.items():
-            button = w.Button(description=text, icon=icon, layout=w.Layout(width="auto"))
-            button.add_class(f"itk-{key}")
+            button = _css(w.Button(description=text, icon=icon, layout=w.Layout(width="auto")), f"itk-{key}")
             button.on_click(lambda _, act=action: self._act(act))
             self.buttons[key] = button
-        self.add_choice = w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px"))
-        self.add_choice.add_class("itk-add-choice")
-        self.add_button = w.Button(description="Add to the class", icon="plus-circle")
-        self.add_button.add_class("itk-add")
+        self.add_choice = _css(
+            w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px")), "itk-add-choice"
+        )
+        self.add_button = _css(w.Button(description="Add to the class", icon="plus-circle"), "itk-add")
         self.add_button.on_click(lambda _: self._act(self._add))
-        self.findings = w.HTML()
-        self.findings.add_class("itk-findings")
-        self.reasoning = w.HTML()
-        self.reasoning.add_class("itk-reasoning")
-        reasoning_box = w.Accordion(children=[self.reasoning])
-        reasoning_box.set_title(0, "Why each exercise is there (words to say to the class)")
-        self.save_name = w.Text(
-            value="my-class.yaml", description="File name", layout=w.Layout(width="360px")
+
+    def _check_and_save_parts(self) -> None:
+        """The findings, the folded reasoning, the file name, save, handout and the status line."""
+        self.findings = _css(w.HTML(), "itk-findings")
+        self.reasoning = _css(w.HTML(), "itk-reasoning")
+        self.reasoning_box = w.Accordion(children=[self.reasoning])
+        self.reasoning_box.set_title(0, "Why each exercise is there (words to say to the class)")
+        self.save_name = _css(
+            w.Text(value="my-class.yaml", description="File name", layout=w.Layout(width="360px")),
+            "itk-save-name",
         )
-        self.save_name.add_class("itk-save-name")
-        self.save_button = w.Button(description="Save the plan", icon="save", button_style="success")
-        self.save_button.add_class("itk-save")
+        self.save_button = _css(
+            w.Button(description="Save the plan", icon="save", button_style="success"), "itk-save"
+        )
         self.save_button.on_click(lambda _: self.save())
-        self.handout_button = w.Button(description="Make the handout", icon="file")
-        self.handout_button.add_class("itk-handout")
+        self.handout_button = _css(w.Button(description="Make the handout", icon="file"), "itk-handout")
         self.handout_button.on_click(lambda _: self.handout())
-        self.status = w.HTML()
-        self.status.add_class("itk-status")
-        self.plan_area = w.VBox(
-            [
-                w.HTML("<h3 style='margin:12px 0 0'>2. Your class</h3>"),
-                self.total,
-                self.items,
-                w.HBox([self.sets, self.reps, self.hold]),
-                w.HBox(list(self.buttons.values())),
-                w.HBox([self.add_choice, self.add_button]),
-                w.HTML("<h3 style='margin:12px 0 0'>3. Checks</h3>"),
-                self.findings,
-                reasoning_box,
-                w.HTML("<h3 style='margin:12px 0 0'>4. Save and print</h3>"),
-                w.HBox([self.save_name, self.save_button, self.handout_button]),
-                self.status,
-            ]
-        )
+        self.status = _css(w.HTML(), "itk-status")
 
     # ------------------------------------------------------------------ actions
 
@@ -316,6 +319,14 @@ class ClassBuilder:
                 self.reps.value = current.reps
         finally:
             self._updating = False
+        self._mark_editing(current)  # after the values, so a marker seen means the boxes are set
+
+    def _mark_editing(self, current) -> None:
+        """A CSS class naming the item the boxes show (itk-editing-3: the third), for browser tests."""
+        for name in [c for c in self.dosage_row._dom_classes if c.startswith("itk-editing-")]:
+            self.dosage_row.remove_class(name)
+        number = 1 + [item.key for _, item in self.plan.items()].index(current.key)
+        self.dosage_row.add_class(f"itk-editing-{number}")
 
     def _status(self, message: str, ok: bool = True) -> None:
         colour = "#0b6e69" if ok else "#9b1c1c"
@@ -345,6 +356,12 @@ class ClassBuilder:
         bundle = self.ui._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = self.summary()
         return bundle
+
+
+def _css(widget: w.DOMWidget, name: str) -> w.DOMWidget:
+    """The widget with a CSS class that names it (for styling and the browser tests)."""
+    widget.add_class(name)
+    return widget
 
 
 def _bounded(limit: str, description: str) -> w.BoundedIntText:
