@@ -13,33 +13,22 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import vocab
-from .errors import KitError
+from .errors import KitError, os_error_message
 from .handouts.parameters import AUDIENCES, FORMATS, PAPER_SIZES
+from .words import listing
 
-# Each command: name -> (add_arguments, run). run(args) returns the exit code.
+# Each command: name -> (help, add_arguments, run). run(args) returns the exit code.
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
 
 
-def command(name: str, help: str):
-    """Register a sub-command: decorate its ``run(args)`` and give its argument builder."""
+def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    """Register a sub-command: decorate its ``run(args)``, giving its help and argument builder."""
 
     def register(run: Callable) -> Callable:
-        _COMMANDS[name] = (help, run.add_arguments, run)  # type: ignore[attr-defined]
+        _COMMANDS[name] = (help, add_arguments, run)
         return run
 
     return register
-
-
-def arguments(add: Callable[[argparse.ArgumentParser], None]):
-    def attach(run: Callable) -> Callable:
-        run.add_arguments = add  # type: ignore[attr-defined]
-        return run
-
-    return attach
-
-
-def _choices(values: Sequence) -> str:
-    return ", ".join(map(str, values))
 
 
 def _add_library(parser: argparse.ArgumentParser, help_text: str) -> None:
@@ -58,7 +47,7 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         "--category",
         choices=vocab.CATEGORIES,
         metavar="C",
-        help=f"only this category: {_choices(vocab.CATEGORIES)}",
+        help=f"only this category: {listing(vocab.CATEGORIES)}",
     )
     parser.add_argument(
         "--equipment",
@@ -66,7 +55,7 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         choices=vocab.EQUIPMENT,
         metavar="E",
         help="only exercises needing nothing beyond this equipment (a mat is "
-        f"assumed): {_choices(vocab.EQUIPMENT)}",
+        f"assumed): {listing(vocab.EQUIPMENT)}",
     )
     parser.add_argument(
         "--level-max", type=int, choices=vocab.LEVELS, metavar="N", help="only levels up to N (1, 2 or 3)"
@@ -75,21 +64,20 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         "--position",
         choices=vocab.POSITIONS,
         metavar="P",
-        help=f"only this position: {_choices(vocab.POSITIONS)}",
+        help=f"only this position: {listing(vocab.POSITIONS)}",
     )
     parser.add_argument(
         "--avoid",
         nargs="+",
         choices=vocab.CAUTIONS,
         metavar="TAG",
-        help=f"leave out exercises to avoid with: {_choices(vocab.CAUTIONS)}",
+        help=f"leave out exercises to avoid with: {listing(vocab.CAUTIONS)}",
     )
     _add_library(parser, "your own exercise files or folders, added to the kit's")
     parser.add_argument("--json", action="store_true", help="print JSON records instead")
 
 
-@command("exercises", "list the exercise library, filtered")
-@arguments(_add_exercises)
+@command("exercises", "list the exercise library, filtered", _add_exercises)
 def _run_exercises(args: argparse.Namespace) -> int:
     from .exercises import load_library
 
@@ -124,8 +112,7 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="exercise files (.yaml) or folders of them")
 
 
-@command("validate", "check your own exercise files against the library's rules")
-@arguments(_add_validate)
+@command("validate", "check your own exercise files against the library's rules", _add_validate)
 def _run_validate(args: argparse.Namespace) -> int:
     from .exercises import load_library
 
@@ -152,8 +139,7 @@ def _add_handout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
-@command("handout", "render a class plan as a handout (HTML, PDF or notebook)")
-@arguments(_add_handout)
+@command("handout", "render a class plan as a handout (HTML, PDF or notebook)", _add_handout)
 def _run_handout(args: argparse.Namespace) -> int:
     from .handouts import render_handout
 
@@ -197,8 +183,7 @@ def _add_workshop(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace existing handouts")
 
 
-@command("workshop", "render handouts for a whole folder of class plans, in parallel")
-@arguments(_add_workshop)
+@command("workshop", "render handouts for a whole folder of class plans, in parallel", _add_workshop)
 def _run_workshop(args: argparse.Namespace) -> int:
     from .handouts import render_workshop
 
@@ -243,7 +228,7 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         default="general",
         choices=vocab.POPULATIONS,
         metavar="P",
-        help=f"who is coming: {_choices(vocab.POPULATIONS)}",
+        help=f"who is coming: {listing(vocab.POPULATIONS)}",
     )
     parser.add_argument(
         "--equipment",
@@ -252,7 +237,7 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         default=[],
         choices=vocab.EQUIPMENT,
         metavar="E",
-        help=f"equipment you have (a mat is assumed): {_choices(vocab.EQUIPMENT)}",
+        help=f"equipment you have (a mat is assumed): {listing(vocab.EQUIPMENT)}",
     )
     parser.add_argument(
         "--condition",
@@ -262,14 +247,14 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         dest="conditions",
         choices=vocab.CAUTIONS,
         metavar="TAG",
-        help=f"needs in the class: {_choices(vocab.CAUTIONS)}",
+        help=f"needs in the class: {listing(vocab.CAUTIONS)}",
     )
     parser.add_argument(
         "--focus",
         default="balanced",
         choices=vocab.FOCUSES,
         metavar="F",
-        help=f"{_choices(vocab.FOCUSES)} (default balanced)",
+        help=f"{listing(vocab.FOCUSES)} (default balanced)",
     )
 
 
@@ -297,8 +282,7 @@ def _print_findings(findings) -> None:
     print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s).")
 
 
-@command("plan", "build a class plan from what you must teach")
-@arguments(_add_plan)
+@command("plan", "build a class plan from what you must teach", _add_plan)
 def _run_plan(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -341,8 +325,7 @@ def _add_plan_file(parser: argparse.ArgumentParser) -> None:
     _add_library(parser, "your own exercise files, if the plan uses them")
 
 
-@command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)")
-@arguments(_add_plan_file)
+@command("check", "check a class plan: cautions, timing, balance, reasons (exit 1 on errors)", _add_plan_file)
 def _run_check(args: argparse.Namespace) -> int:
     from .exercises import load_library
     from .plans import ClassPlan, check_plan
@@ -354,8 +337,7 @@ def _run_check(args: argparse.Namespace) -> int:
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
-@command("explain", "say why each exercise of a class plan is there, in plain words")
-@arguments(_add_plan_file)
+@command("explain", "say why each exercise of a class plan is there, in plain words", _add_plan_file)
 def _run_explain(args: argparse.Namespace) -> int:
     from .exercises import load_library
     from .plans import ClassPlan
@@ -407,15 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a folder that cannot be written, a full disk, a path that is a folder
         if args.debug:
             raise
-        print(f"innerthigh-kit {args.command}: {_os_error_words(error)}", file=sys.stderr)
+        print(f"innerthigh-kit {args.command}: {os_error_message(error)}", file=sys.stderr)
         return 1
-
-
-def _os_error_words(error: OSError) -> str:
-    """An operating-system error as a sentence: what, where, and what to try."""
-    where = f"{error.filename}: " if error.filename else ""
-    reason = error.strerror or str(error)
-    return f"{where}{reason}. Check the path, that the folder exists and that you may write there."
 
 
 if __name__ == "__main__":

@@ -86,3 +86,10 @@ def error_names() -> frozenset[str]:
         names.add(cls.__name__)
         todo.extend(cls.__subclasses__())
     return frozenset(names)
+
+
+def os_error_message(error: OSError) -> str:
+    """An operating-system error as a sentence for people: what, where, and what to try."""
+    where = f"{error.filename}: " if error.filename else ""
+    reason = error.strerror or str(error)
+    return f"{where}{reason}. Check the path, that the folder exists and that you may write there."
