@@ -1,8 +1,8 @@
 """build_plan, build_series and check_plan: invariants over random requests, and each check.
 
-Most tests run on ``demo_library()``, a small hand-made library whose every exercise, caution and
-link is known here, so a failure points at the rule and not at the data. The kit's own library is
-used where its data matters (the invariants, stand-ins).
+Most tests run on the ``demo_library`` fixture (tests/conftest.py), a small hand-made library
+whose every exercise, caution and link is known, so a failure points at the rule and not the data.
+The kit's own library is used where its data matters (the invariants, stand-ins).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import innerthigh_kit as kit
 from innerthigh_kit import vocab
-from innerthigh_kit.exercises import Caution, Dosage, Exercise, Library
+from innerthigh_kit.exercises import Library
 from innerthigh_kit.plans import (
     Audience,
     ClassPlan,
@@ -29,339 +29,9 @@ from innerthigh_kit.plans import (
 from innerthigh_kit.vocab import TIME_TOLERANCE as TOLERANCE
 
 
-def ex(
-    id,
-    category,
-    position,
-    level,
-    reasons,
-    equipment=(),
-    per_side=False,
-    reps=None,
-    hold=None,
-    sets=2,
-    cautions=(),
-    regression=None,
-    progression=None,
-    evidence="coaching",
-):
-    """A library exercise with only what the builder reads spelled out."""
-    if reps is None and hold is None:
-        reps = 10
-    return Exercise(
-        id=id,
-        name=id.replace("-", " ").capitalize(),
-        category=category,
-        position=position,
-        equipment=("mat", *equipment),
-        level=level,
-        primary_muscles=("adductors",),
-        secondary_muscles=(),
-        per_side=per_side,
-        dosage=Dosage(sets=sets, reps=reps, seconds_per_rep=3 if reps else None, hold_seconds=hold),
-        cues=(f"Cue one for {id}.", "Cue two."),
-        regression=regression,
-        progression=progression,
-        cautions=tuple(Caution(tag, f"Note for {tag} on {id}.", action) for tag, action in cautions),
-        reasons=tuple(reasons),
-        description="Test exercise.",
-        sources=("Test",),
-        evidence=evidence,
-    )
-
-
-AVOID, MODIFY = "avoid", "modify"
-LATE = (("pregnancy-t2", MODIFY), ("pregnancy-t3", AVOID))
-WIDE = (("pelvic-girdle-pain", AVOID),)
-
-
-def demo_library() -> Library:
-    return Library(
-        [
-            # warm-up and mobility
-            ex("marching", "warm-up", "standing", 1, ["balance", "knee"], reps=16, sets=1),
-            ex("side-steps", "warm-up", "standing", 1, ["lateral"], reps=12, sets=2),
-            ex(
-                "hip-circles",
-                "warm-up",
-                "standing",
-                1,
-                ["balance", "pelvis-core"],
-                per_side=True,
-                reps=8,
-                sets=1,
-            ),
-            ex("knee-sways", "warm-up", "supine", 1, ["pelvis-core"], reps=10, sets=1, cautions=LATE),
-            ex(
-                "leg-swings",
-                "mobility",
-                "standing",
-                1,
-                ["lateral", "balance"],
-                per_side=True,
-                reps=10,
-                sets=1,
-                cautions=WIDE,
-            ),
-            ex(
-                "rock-back",
-                "mobility",
-                "quadruped",
-                1,
-                ["pelvis-core", "knee"],
-                reps=8,
-                sets=2,
-                cautions=(("knee-pain", MODIFY),),
-            ),
-            # activation
-            ex(
-                "ball-squeeze",
-                "activation",
-                "supine",
-                1,
-                ["pelvis-core", "knee"],
-                ["small-ball"],
-                reps=10,
-                cautions=(("pregnancy-t3", MODIFY), ("postnatal-early", MODIFY)),
-                evidence="some",
-            ),
-            ex(
-                "seated-squeeze",
-                "activation",
-                "seated",
-                1,
-                ["pelvis-core"],
-                ["small-ball"],
-                reps=8,
-                evidence="some",
-            ),
-            ex("side-lift", "activation", "side-lying", 1, ["knee", "pelvis-core"], per_side=True, reps=12),
-            ex(
-                "band-adduction",
-                "activation",
-                "standing",
-                2,
-                ["balance", "foot-ankle"],
-                ["band"],
-                per_side=True,
-                reps=12,
-                cautions=WIDE,
-            ),
-            ex(
-                "bridge-squeeze",
-                "activation",
-                "supine",
-                2,
-                ["pelvis-core", "knee"],
-                ["small-ball"],
-                reps=10,
-                cautions=LATE,
-            ),
-            # strength
-            ex(
-                "chair-plie",
-                "strength",
-                "standing",
-                1,
-                ["knee", "balance"],
-                ["chair"],
-                reps=10,
-                cautions=WIDE,
-                progression="wide-squat",
-            ),
-            ex(
-                "wide-squat",
-                "strength",
-                "standing",
-                1,
-                ["knee", "foot-ankle", "balance"],
-                reps=12,
-                cautions=(*WIDE, ("knee-pain", MODIFY)),
-                regression="chair-plie",
-                progression="lateral-lunge",
-            ),
-            ex(
-                "side-circles",
-                "strength",
-                "side-lying",
-                1,
-                ["knee", "pelvis-core"],
-                per_side=True,
-                reps=10,
-                progression="weighted-circles",
-            ),
-            ex(
-                "weighted-circles",
-                "strength",
-                "side-lying",
-                2,
-                ["knee", "pelvis-core"],
-                ["ankle-weights"],
-                per_side=True,
-                reps=10,
-                regression="side-circles",
-            ),
-            ex(
-                "lateral-lunge",
-                "strength",
-                "standing",
-                2,
-                ["lateral", "knee"],
-                per_side=True,
-                reps=8,
-                cautions=(*WIDE, ("knee-pain", AVOID), ("pregnancy-t3", AVOID)),
-                regression="wide-squat",
-                progression="cossack",
-            ),
-            ex(
-                "copenhagen-short",
-                "strength",
-                "side-lying",
-                2,
-                ["lateral", "pelvis-core"],
-                ["bench"],
-                per_side=True,
-                hold=15,
-                cautions=(("postnatal-early", AVOID), ("pregnancy-t2", AVOID), ("pregnancy-t3", AVOID)),
-                regression="side-circles",
-                progression="copenhagen-long",
-                evidence="trial",
-            ),
-            ex(
-                "copenhagen-long",
-                "strength",
-                "side-lying",
-                3,
-                ["lateral", "pelvis-core"],
-                ["bench"],
-                per_side=True,
-                reps=6,
-                sets=3,
-                cautions=(
-                    ("postnatal-early", AVOID),
-                    ("pregnancy-t2", AVOID),
-                    ("pregnancy-t3", AVOID),
-                    ("knee-pain", AVOID),
-                ),
-                regression="copenhagen-short",
-                evidence="trial",
-            ),
-            ex(
-                "slider-lunge",
-                "strength",
-                "standing",
-                3,
-                ["lateral", "balance"],
-                ["slider"],
-                per_side=True,
-                reps=8,
-                cautions=(*WIDE, ("knee-pain", AVOID)),
-            ),
-            ex(
-                "band-pull",
-                "strength",
-                "standing",
-                1,
-                ["balance", "foot-ankle"],
-                ["band"],
-                per_side=True,
-                reps=12,
-                evidence="some",
-            ),
-            ex(
-                "one-leg-balance",
-                "strength",
-                "standing",
-                2,
-                ["balance", "foot-ankle"],
-                per_side=True,
-                hold=20,
-                cautions=WIDE,
-            ),
-            ex(
-                "cossack",
-                "strength",
-                "standing",
-                3,
-                ["lateral", "knee"],
-                per_side=True,
-                reps=6,
-                cautions=(*WIDE, ("knee-pain", AVOID), ("hip-replacement", AVOID)),
-                regression="lateral-lunge",
-            ),
-            # stretch
-            ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30, cautions=WIDE),
-            ex(
-                "wide-fold",
-                "stretch",
-                "seated",
-                1,
-                ["pelvis-core", "knee"],
-                hold=30,
-                cautions=(*WIDE, ("osteoporosis", AVOID)),
-            ),
-            ex(
-                "frog",
-                "stretch",
-                "prone",
-                2,
-                ["pelvis-core"],
-                hold=30,
-                cautions=(*WIDE, ("pregnancy-t2", AVOID), ("pregnancy-t3", AVOID)),
-            ),
-            ex(
-                "side-lunge-stretch",
-                "stretch",
-                "standing",
-                1,
-                ["lateral"],
-                per_side=True,
-                hold=30,
-                sets=1,
-                cautions=WIDE,
-            ),
-            ex(
-                "kneeling-stretch",
-                "stretch",
-                "kneeling",
-                1,
-                ["knee"],
-                per_side=True,
-                hold=30,
-                sets=1,
-                cautions=(("knee-pain", MODIFY),),
-            ),
-            ex(
-                "side-lying-stretch",
-                "stretch",
-                "side-lying",
-                1,
-                ["pelvis-core"],
-                per_side=True,
-                hold=30,
-                sets=1,
-            ),
-            # cool-down
-            ex(
-                "breathing-ball",
-                "cool-down",
-                "supine",
-                1,
-                ["pelvis-core"],
-                ["small-ball"],
-                hold=60,
-                sets=1,
-                cautions=(("pregnancy-t3", MODIFY),),
-            ),
-            ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
-            ex("seated-breathing", "cool-down", "seated", 1, ["pelvis-core"], hold=60, sets=1),
-        ]
-    )
-
-
 @pytest.fixture(scope="module")
-def library():
-    return demo_library()
+def library(demo_library):
+    return demo_library
 
 
 def request(**changes) -> ClassRequest:
@@ -438,8 +108,8 @@ def build_or_explain(req, library, seed):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(req=REQUESTS, seed=st.integers(0, 10_000))
-def test_every_request_gives_a_sound_plan_or_says_what_to_relax(req, seed):
-    build_or_explain(req, demo_library(), seed)
+def test_every_request_gives_a_sound_plan_or_says_what_to_relax(demo_library, req, seed):
+    build_or_explain(req, demo_library, seed)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -513,8 +183,10 @@ def test_later_pregnancy_keeps_back_lying_runs_short(library):
 # --------------------------------------------------------------------------- what to relax
 
 
-def tight_library() -> Library:
+@pytest.fixture(scope="module")
+def tight_library(make_exercise) -> Library:
     """Strength work only with a band, or at level 2."""
+    ex = make_exercise
     return Library(
         [
             ex("marching", "warm-up", "standing", 1, ["balance"]),
@@ -527,7 +199,7 @@ def tight_library() -> Library:
                 2,
                 ["lateral"],
                 per_side=True,
-                cautions=(("pelvic-girdle-pain", AVOID),),
+                cautions=(("pelvic-girdle-pain", "avoid"),),
             ),
             ex("butterfly", "stretch", "seated", 1, ["pelvis-core"], hold=30),
             ex("side-rest", "cool-down", "side-lying", 1, ["pelvis-core"], hold=60, sets=1),
@@ -535,26 +207,26 @@ def tight_library() -> Library:
     )
 
 
-def test_an_empty_section_says_what_to_relax():
+def test_an_empty_section_says_what_to_relax(tight_library):
     with pytest.raises(kit.PlanError) as caught:
-        build_plan(request(minutes=30, equipment=[]), tight_library())
+        build_plan(request(minutes=30, equipment=[]), tight_library)
     message = str(caught.value)
     assert "No strength exercise fits level 1 with no equipment" in message
     assert "allow level 2" in message and "add a band" in message
 
 
-def test_a_condition_that_rules_out_everything_is_named():
+def test_a_condition_that_rules_out_everything_is_named(tight_library):
     req = request(minutes=30, level=2, equipment=[], conditions=["pelvic-girdle-pain"])
     with pytest.raises(kit.PlanError) as caught:
-        build_plan(req, tight_library())
+        build_plan(req, tight_library)
     message = str(caught.value)
     assert "add a band" in message
     assert "plan the people with 'pelvic-girdle-pain' in a class of their own" in message
 
 
-def test_a_long_class_from_a_small_library_says_how_long_it_can_be():
+def test_a_long_class_from_a_small_library_says_how_long_it_can_be(tight_library):
     with pytest.raises(kit.PlanError) as caught:
-        build_plan(request(minutes=90, equipment=["band"]), tight_library())
+        build_plan(request(minutes=90, equipment=["band"]), tight_library)
     message = str(caught.value)
     assert "too few exercises for a 90-minute class" in message
     assert "shorten the class to" in message

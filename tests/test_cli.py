@@ -11,8 +11,6 @@ from innerthigh_kit import vocab
 from innerthigh_kit.cli import main
 from innerthigh_kit.exercises import FIELD_NAMES
 
-from .test_exercises import GOOD_ENTRY
-
 
 def run(capsys, *argv):
     code = main(list(argv))
@@ -55,16 +53,16 @@ def test_unknown_choice_is_a_usage_error_listing_choices(capsys):
     assert "warm-up" in capsys.readouterr().err
 
 
-def test_validate_good_file(tmp_path, capsys):
+def test_validate_good_file(tmp_path, capsys, good_entry):
     path = tmp_path / "mine.yaml"
-    path.write_text(GOOD_ENTRY, encoding="utf-8")
+    path.write_text(good_entry, encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 0 and "All good" in out
 
 
-def test_validate_bad_file_prints_plain_problems_not_a_traceback(tmp_path, capsys):
+def test_validate_bad_file_prints_plain_problems_not_a_traceback(tmp_path, capsys, good_entry):
     path = tmp_path / "mine.yaml"
-    path.write_text(GOOD_ENTRY.replace("level: 1", "level: 4"), encoding="utf-8")
+    path.write_text(good_entry.replace("level: 1", "level: 4"), encoding="utf-8")
     code, out, err = run(capsys, "validate", str(path))
     assert code == 1
     assert "mine.yaml, entry 1 'my-squeeze' (line 1), field 'level'" in err

@@ -13,8 +13,6 @@ import pytest
 import innerthigh_kit as kit
 from innerthigh_kit.cli import main
 
-from .test_builder import demo_library
-
 POSTNATAL = [
     "plan",
     "--minutes",
@@ -33,9 +31,9 @@ POSTNATAL = [
 
 
 @pytest.fixture(autouse=True)
-def library(monkeypatch):
+def library(monkeypatch, demo_library):
     """The commands read the small demo library, so these tests do not wait on the kit's data."""
-    demo = demo_library()
+    demo = demo_library
     monkeypatch.setattr("innerthigh_kit.exercises.load_library", lambda *paths: demo)
     return demo
 

@@ -12,26 +12,6 @@ import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.errors import UnknownExerciseError
 
-GOOD_ENTRY = """\
-- id: my-squeeze
-  name: My seated squeeze
-  category: activation
-  position: seated
-  equipment: [mat, small-ball]
-  level: 1
-  muscles: {primary: [adductors], secondary: [pelvic floor]}
-  per_side: false
-  dosage: {sets: 2, reps: 8, seconds_per_rep: 4}
-  cues: [Sit tall on your sit bones., Squeeze the ball along the whole thigh.]
-  regression: null
-  progression: null
-  cautions:
-    - {tag: pregnancy-t2, note: Gentle squeeze; check with your midwife., action: modify}
-  reasons: [pelvis-core]
-  description: A gentle squeeze to find the inner thighs.
-  sources: [Coaching experience (studio convention)]
-"""
-
 
 def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
     path = tmp_path / name
@@ -147,8 +127,8 @@ def test_to_dataframe(library):
 # --------------------------------------------------------------------------- merging
 
 
-def test_merge_an_instructors_file(tmp_path, library):
-    merged = kit.load_library(write(tmp_path, GOOD_ENTRY))
+def test_merge_an_instructors_file(tmp_path, library, good_entry):
+    merged = kit.load_library(write(tmp_path, good_entry))
     assert len(merged) == len(library) + 1
     mine = merged.get("my-squeeze")
     assert mine.dosage.seconds_per_set == 32
@@ -156,13 +136,13 @@ def test_merge_an_instructors_file(tmp_path, library):
     assert mine.source_file.endswith("mine.yaml")
 
 
-def test_merge_a_folder_and_a_link_to_a_builtin(tmp_path, library):
+def test_merge_a_folder_and_a_link_to_a_builtin(tmp_path, library, good_entry):
     builtin = library.ids[0]
     folder = tmp_path / "studio"
     folder.mkdir()
     write(
         folder,
-        GOOD_ENTRY.replace("regression: null", f"regression: {builtin}").replace("level: 1", "level: 3"),
+        good_entry.replace("regression: null", f"regression: {builtin}").replace("level: 1", "level: 3"),
         "a.yml",
     )
     merged = kit.load_library(folder)
@@ -178,18 +158,18 @@ def test_naming_the_kits_own_folder_adds_nothing(library):
 # --------------------------------------------------------------------------- validation errors
 
 
-def test_duplicate_id_within_and_across_files(tmp_path, library):
-    problem = only_problem(tmp_path, GOOD_ENTRY + GOOD_ENTRY.replace("- id:", "- id:", 1))
+def test_duplicate_id_within_and_across_files(tmp_path, library, good_entry):
+    problem = only_problem(tmp_path, good_entry + good_entry.replace("- id:", "- id:", 1))
     assert problem.field == "id" and "already used" in problem.message
-    clash = GOOD_ENTRY.replace("my-squeeze", library.ids[0])
+    clash = good_entry.replace("my-squeeze", library.ids[0])
     problem = only_problem(tmp_path, clash)
     assert library.ids[0] in problem.where and "already used" in problem.message
 
 
-def test_dangling_regression_and_progression(tmp_path):
+def test_dangling_regression_and_progression(tmp_path, good_entry):
     found = problems_of(
         tmp_path,
-        GOOD_ENTRY.replace("regression: null", "regression: no-such").replace(
+        good_entry.replace("regression: null", "regression: no-such").replace(
             "progression: null", "progression: my-squeeze"
         ),
     )
@@ -198,9 +178,9 @@ def test_dangling_regression_and_progression(tmp_path):
     assert "itself" in fields["progression"].message
 
 
-def test_unknown_tags_list_the_allowed_ones(tmp_path):
+def test_unknown_tags_list_the_allowed_ones(tmp_path, good_entry):
     text = (
-        GOOD_ENTRY.replace("category: activation", "category: strenght")
+        good_entry.replace("category: activation", "category: strenght")
         .replace("[mat, small-ball]", "[mat, kettlebell]")
         .replace("tag: pregnancy-t2", "tag: pregnant")
         .replace("reasons: [pelvis-core]", "reasons: [core]")
@@ -215,9 +195,9 @@ def test_unknown_tags_list_the_allowed_ones(tmp_path):
     assert "side-lying" in found["position"]
 
 
-def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path):
+def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path, good_entry):
     text = (
-        GOOD_ENTRY.replace("level: 1", "level: 5")
+        good_entry.replace("level: 1", "level: 5")
         .replace("per_side: false", "per_side: sometimes")
         .replace("{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 0, reps: many}")
         .replace("cues: [Sit tall on your sit bones., ", "cues: [")
@@ -233,28 +213,28 @@ def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path):
     assert "'sets' is 0" in message and "'reps' is 'many'" in message
 
 
-def test_missing_and_misspelt_fields(tmp_path):
-    text = GOOD_ENTRY.replace("  description:", "  descripton:")
+def test_missing_and_misspelt_fields(tmp_path, good_entry):
+    text = good_entry.replace("  description:", "  descripton:")
     found = {p.field: p for p in problems_of(tmp_path, text)}
     assert "missing" in found["description"].message
     assert "Did you mean 'description'" in found["descripton"].fix
 
 
-def test_dosage_needs_reps_or_hold_not_both(tmp_path):
-    text = GOOD_ENTRY.replace(
+def test_dosage_needs_reps_or_hold_not_both(tmp_path, good_entry):
+    text = good_entry.replace(
         "{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 2, reps: 8, seconds_per_rep: 4, hold_seconds: 20}"
     )
     assert "either 'reps'" in only_problem(tmp_path, text).message
 
 
-def test_unknown_reference_key(tmp_path):
-    text = GOOD_ENTRY.replace("[Coaching experience (studio convention)]", "[haroy-2091]")
+def test_unknown_reference_key(tmp_path, good_entry):
+    text = good_entry.replace("[Coaching experience (studio convention)]", "[haroy-2091]")
     problem = only_problem(tmp_path, text)
     assert problem.field == "sources" and "haroy-2091" in problem.message
 
 
-def test_broken_yaml_names_the_line(tmp_path):
-    text = GOOD_ENTRY.replace("  level: 1", "  level: [1")
+def test_broken_yaml_names_the_line(tmp_path, good_entry):
+    text = good_entry.replace("  level: 1", "  level: [1")
     problem = only_problem(tmp_path, text)
     assert "YAML syntax error" in problem.message
     assert "line" in problem.where
@@ -277,11 +257,11 @@ def test_unsafe_yaml_is_refused(tmp_path):
     assert "YAML" in problem.message
 
 
-def test_every_problem_in_every_file_is_listed(tmp_path):
-    write(tmp_path, GOOD_ENTRY.replace("level: 1", "level: 9"), "one.yaml")
+def test_every_problem_in_every_file_is_listed(tmp_path, good_entry):
+    write(tmp_path, good_entry.replace("level: 1", "level: 9"), "one.yaml")
     write(
         tmp_path,
-        GOOD_ENTRY.replace("my-squeeze", "other").replace("per_side: false", "per_side: 3"),
+        good_entry.replace("my-squeeze", "other").replace("per_side: false", "per_side: 3"),
         "two.yaml",
     )
     with pytest.raises(kit.LibraryError) as caught:
@@ -305,8 +285,8 @@ def test_to_record_round_trips_through_the_validator(tmp_path, library):
     assert merged.get("copy-" + original).dosage == library.get(original).dosage
 
 
-def test_key_cue_is_the_cue_after_the_set_up(tmp_path):
-    library = kit.load_library(write(tmp_path, GOOD_ENTRY))
+def test_key_cue_is_the_cue_after_the_set_up(tmp_path, good_entry):
+    library = kit.load_library(write(tmp_path, good_entry))
     exercise = library.get("my-squeeze")
     assert exercise.key_cue == "Squeeze the ball along the whole thigh."
     assert exercise.cues[0] == "Sit tall on your sit bones."

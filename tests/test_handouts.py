@@ -107,12 +107,11 @@ def test_user_text_is_escaped(plan, library, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_custom_exercise_text_is_escaped(plan, library, tmp_path):
-    from .test_exercises import GOOD_ENTRY
+def test_custom_exercise_text_is_escaped(plan, library, tmp_path, good_entry):
 
     custom = tmp_path / "mine.yaml"
     custom.write_text(
-        GOOD_ENTRY.replace("My seated squeeze", "<img src=x onerror=alert(1)>").replace(
+        good_entry.replace("My seated squeeze", "<img src=x onerror=alert(1)>").replace(
             "Sit tall on your sit bones.", "<b>bold</b> cue"
         )
     )

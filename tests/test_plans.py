@@ -13,8 +13,6 @@ import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.plans import Audience, ClassPlan, ClassRequest, PlanItem, Section
 
-from .test_builder import demo_library
-
 # --------------------------------------------------------------------------- the request
 
 
@@ -81,8 +79,8 @@ def test_the_timing_rule():
 
 
 @pytest.fixture
-def library():
-    return demo_library()
+def library(demo_library):
+    return demo_library
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from .test_exercises import GOOD_ENTRY
-
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("innerthigh-kit")
 
@@ -37,9 +35,9 @@ def test_the_readme_shows_every_command():
     assert used == {"exercises", "validate", "plan", "check", "explain", "handout", "workshop"}
 
 
-def test_the_readme_examples_run(tmp_path):
+def test_the_readme_examples_run(tmp_path, good_entry):
     assert SCRIPT.is_file(), f"the console script should be installed beside {sys.executable}"
-    (tmp_path / "my_exercises.yaml").write_text(GOOD_ENTRY, encoding="utf-8")
+    (tmp_path / "my_exercises.yaml").write_text(good_entry, encoding="utf-8")
     for command in readme_commands():
         words = shlex.split(command)
         if words[1] == "workshop":
