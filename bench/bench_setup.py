@@ -8,8 +8,9 @@
   the same packages with plain pip (goal: ratio <= 0.4x).
 - then, in the first clone: `make setup` again (nothing to do) and `make setup-test` (adds the test
   and opensim extras, leaving the rest alone).
-The clones are of the last commit (uncommitted changes are not in them). Needs git, make and the
-network to PyPI; about a minute. Prints figures; asserts nothing (machines and networks are noisy).
+The clones are of the last commit (uncommitted changes are not in them). In each pair the uv set-up
+runs first, so it is the one to meet a cold disk or memory (the order that flatters it least). Needs
+git, make and the network to PyPI; about a minute. Prints figures; asserts nothing (noisy machines).
 
 Run from the repository root: python bench/bench_setup.py [--repeats N] [--python python3] [--keep]
 """
