@@ -2,29 +2,41 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+# What is installed: the kit and what it needs to run (lab, app), then the extras for the tests.
+RUNTIME_STAMP := $(VENV)/.stamp-runtime
+TEST_STAMP    := $(VENV)/.stamp-test
+LINTED := innerthigh_kit tests bench
 HOST   := 127.0.0.1
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: lab test test-fast bench app notebooks browser-deps lint clean help
+.PHONY: lab test test-fast bench bench-setup app notebooks browser-deps lint setup setup-test clean help
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (sets up .venv on first use)"
 	@echo "make app        the class builder as an app, code hidden (voila)"
 	@echo "make test       every test: package, notebooks (nbval), browser"
 	@echo "make bench      speed figures, as ratios against a floor measured in the same run"
+	@echo "make bench-setup  how fast a fresh clone sets up, against plain pip"
 	@echo "make notebooks  re-run the notebooks in place (refresh their stored outputs)"
 
-# The venv is (re)installed only when pyproject.toml changes.
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,opensim]'
-	@touch $(STAMP)
+# .venv is made once and re-synced only when pyproject.toml changes. tools/venv.sh installs with
+# uv (from PATH, or put into .venv by pip), or with plain pip when uv can't be had.
+# `make setup`: what lab and app need. `make setup-test`: adds the test and opensim extras.
+$(RUNTIME_STAMP): pyproject.toml
+	sh tools/venv.sh $(VENV) $(PYTHON) -e .
+	@touch $@
 
-lab: $(STAMP)
+$(TEST_STAMP): $(RUNTIME_STAMP)
+	sh tools/venv.sh $(VENV) $(PYTHON) -e '.[test,opensim]'
+	@touch $@
+
+setup: $(RUNTIME_STAMP)
+setup-test: $(TEST_STAMP)
+
+lab: $(RUNTIME_STAMP)
 	$(BIN)/jupyter lab --ip=$(HOST) $(ROOT_FLAG) notebooks/
 
-app: $(STAMP)
+app: $(RUNTIME_STAMP)
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) notebooks/04_class_builder.ipynb
 
 # Debian's chromium for the browser tests and poppler for looking at PDFs (root on Debian only).
@@ -35,20 +47,27 @@ browser-deps:
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium poppler-utils"; fi; \
 	fi
 
-test: $(STAMP) browser-deps
+# ruff first (seconds), then every test.
+test: $(TEST_STAMP) lint browser-deps
 	$(BIN)/python -m pytest $(NBVAL) tests notebooks
 
-test-fast: $(STAMP)
+test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not slow" tests
 
-bench: $(STAMP)
+# The anatomy bench compares against OpenSim: the extras are needed.
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
-notebooks: $(STAMP)
+# Needs only git, make and Python: it sets up fresh clones in a temporary folder.
+bench-setup:
+	$(PYTHON) bench/bench_setup.py
+
+notebooks: $(RUNTIME_STAMP)
 	$(BIN)/python -m innerthigh_kit.tools.refresh_notebooks notebooks
 
-lint: $(STAMP)
-	$(BIN)/ruff check innerthigh_kit tests bench
+lint: $(TEST_STAMP)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
