@@ -118,6 +118,60 @@ def test_add_remove_move_swap_and_change_dosage(plan, library):
         plan.remove("nothing")
 
 
+def test_items_keep_their_key_through_edits_and_one_exercise_twice_is_addressed_by_key(plan, library):
+    squeeze = library.get("ball-squeeze")
+    for _, item in list(plan.items()):  # start from a class without it
+        if item.exercise == squeeze.id:
+            plan.remove(item.key)
+    first = plan.add(squeeze)  # no section named: where its category belongs
+    second = plan.add(squeeze)
+    assert plan.locate(first)[0] is plan.section_for(squeeze.category) is plan.section("activation")
+    assert first.key != second.key and plan.item(second.key) is second
+    with pytest.raises(kit.PlanError, match="2 times. Name the item by its key"):
+        plan.remove("ball-squeeze")
+    plan.set_dosage(second.key, sets=3)
+    assert (first.sets, second.sets) == (squeeze.dosage.sets, 3)
+    swapped = plan.swap(second.key, library.get("band-pull"))
+    assert swapped.key == second.key and plan.item(second.key).exercise == "band-pull"
+    assert plan.remove(first.key) is first and "ball-squeeze" not in plan.exercise_ids
+    again = plan.add(swapped, "strength")  # the same item object twice would share its edits
+    assert again is not swapped and again.key != swapped.key and again == swapped
+
+
+def test_shift_stays_within_a_section_and_says_when_it_cannot(plan):
+    section = next(s for s in plan.sections if len(s.items) >= 2)
+    top, below = section.items[0], section.items[1]
+    assert plan.shift(top.key, -1) is False  # already first
+    assert plan.shift(top.key, 1) is True
+    assert section.items[:2] == [below, top]
+    assert plan.shift(section.items[-1].key, 1) is False
+
+
+def test_swap_version_follows_the_librarys_links_or_says_there_is_none(plan, library):
+    with_harder = next(e for e in library if e.progression)
+    item = plan.add(with_harder)
+    plan.swap_version(item.key, library, harder=True)
+    assert plan.item(item.key).exercise == with_harder.progression
+    without = next(e for e in library if e.regression is None)
+    other = plan.add(without)
+    with pytest.raises(kit.PlanError, match="has no easier version"):
+        plan.swap_version(other.key, library, harder=False)
+
+
+def test_an_exercise_goes_to_the_section_of_its_kind(plan, library):
+    assert plan.section_for("mobility").name == "warm-up"  # dynamic mobility first (vocab)
+    assert plan.section_for("stretch").name == "stretch"
+    bare = kit.ClassPlan.empty("Two parts", 20, section_names=["warm-up", "cool-down"])
+    with pytest.raises(kit.PlanError, match="no section for strength exercises"):
+        bare.add(library.get("band-pull"))
+
+
+def test_off_target_is_the_share_over_or_under(plan):
+    plan.target_minutes = 30
+    expected = (plan.total_seconds - 1800) / 1800
+    assert plan.off_target == pytest.approx(expected)
+
+
 def test_sections_can_be_added_renamed_and_removed(plan):
     plan.add_section("balance", index=3)
     assert [s.name for s in plan.sections][3] == "balance"

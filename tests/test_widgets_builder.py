@@ -62,13 +62,13 @@ def test_build_shows_items_total_findings_and_reasoning(builder, library):
         assert not library.get(exercise_id).clashes(["postnatal-early", "knee-pain"])
 
 
-def test_another_version_changes_the_seed(builder):
+def test_another_version_changes_the_seed_and_the_plan(builder, library):
     build(builder)
     first = flat_ids(builder.plan)
     builder.again_button.click()
     assert builder.seed == 2
-    assert builder.plan is not None
-    assert flat_ids(builder.plan) != first or len(first) == len(flat_ids(builder.plan))
+    assert flat_ids(builder.plan) != first  # another version, not the same class again
+    assert builder.plan == kit.build_plan(builder.request(), library, seed=2, title=builder.plan.title)
 
 
 def test_dosage_edit_updates_the_total(builder):
@@ -82,14 +82,25 @@ def test_dosage_edit_updates_the_total(builder):
 
 def test_move_remove_and_add(builder, library):
     build(builder)
-    ids = flat_ids(builder.plan)
-    builder.items.index = 1
+    pairs = list(builder.plan.items())
+    ids = [item.exercise for _, item in pairs]
+    # the first item with a neighbour below it in the same section: moving it down swaps the two
+    index = next(i for i in range(len(pairs) - 1) if pairs[i][0] is pairs[i + 1][0])
+    key = pairs[index][1].key
+    builder.items.value = key
     builder.buttons["down"].click()
     moved = flat_ids(builder.plan)
-    assert moved[1:3] == [ids[2], ids[1]] or moved == ids  # a move never crosses a section
-    builder.items.index = 1
+    assert moved == ids[:index] + [ids[index + 1], ids[index]] + ids[index + 2 :]
+    assert builder.items.value == key  # the moved item stays selected
+    # the last item of a section does not cross into the next one
+    last = builder.plan.sections[0].items[-1]
+    builder.items.value = last.key
+    builder.buttons["down"].click()
+    assert builder.plan.sections[0].items[-1] is last
+    builder.items.value = key
+    removed = builder.plan.item(key).exercise
     builder.buttons["remove"].click()
-    assert len(flat_ids(builder.plan)) == len(ids) - 1
+    assert len(flat_ids(builder.plan)) == len(ids) - 1 and removed not in flat_ids(builder.plan)
     choice = next(value for _, value in builder.add_choice.options if value)
     builder.add_choice.value = choice
     builder.add_button.click()
@@ -136,11 +147,14 @@ def test_impossible_request_shows_a_plain_error(builder, monkeypatch):
 
 
 def test_user_text_in_the_builder_is_escaped(builder):
+    builder.title.value = "<script>x</script>"
     build(builder)
-    builder.plan.title = "<script>x</script>"
+    assert builder.plan.title == "<script>x</script>"
+    assert "<script>" not in builder.reasoning.value
+    assert "&lt;script&gt;x&lt;/script&gt;" in builder.reasoning.value  # shown, as text
     builder.save_name.value = "<b>.yaml"
     builder.save_button.click()
-    assert "<b>.yaml" not in builder.status.value
+    assert "<b>.yaml" not in builder.status.value and "&lt;b&gt;.yaml" in builder.status.value
 
 
 # --------------------------------------------------------------------------- workshop
