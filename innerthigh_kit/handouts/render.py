@@ -14,14 +14,19 @@ import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._atomic import prepare_output, write_atomic
 from ..errors import HandoutError, error_names
 from .export import export_html, html_to_pdf
+
+if TYPE_CHECKING:  # a plan object is only passed through; importing plans here would slow the CLI
+    from ..plans import ClassPlan
+
 from .parameters import KERNEL_NAME, check_format, check_parameters, template_path
 
 
-def _plan_file(plan, workdir: Path) -> Path:
+def _plan_file(plan: ClassPlan | str | os.PathLike, workdir: Path) -> Path:
     """A path to the plan's YAML file: the given path, or the plan object saved to workdir."""
     if isinstance(plan, (str, os.PathLike)):
         return Path(plan)
@@ -81,7 +86,7 @@ def _execute(plan_path: Path, output: Path, parameters: dict, workdir: Path) -> 
 
 
 def render_handout(
-    plan,
+    plan: ClassPlan | str | os.PathLike,
     out: str | os.PathLike,
     audience: str = "participant",
     *,

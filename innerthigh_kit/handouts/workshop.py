@@ -13,12 +13,16 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._atomic import prepare_output, write_atomic
 from ..errors import HandoutError, KitError
 from .export import page_html
 from .parameters import FORMATS
 from .render import render_handout
+
+if TYPE_CHECKING:
+    from ..plans import ClassPlan
 
 
 @dataclass
@@ -64,7 +68,7 @@ def _plan_paths(plans: str | os.PathLike | Iterable, workdir: Path) -> list[Path
 
 
 def render_workshop(
-    plans,
+    plans: str | os.PathLike | Iterable[ClassPlan | str | os.PathLike],
     out_dir: str | os.PathLike,
     jobs: int | None = None,
     *,

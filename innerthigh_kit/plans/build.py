@@ -23,6 +23,7 @@ import random
 
 from .. import vocab
 from ..errors import PlanError
+from ..exercises import Exercise, Library
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
 from .items import Section
@@ -35,7 +36,7 @@ from .request import Audience, ClassRequest
 class _Chooser:
     """Picks exercises for each section and remembers what stood in for what."""
 
-    def __init__(self, request: ClassRequest, library, rng: random.Random):
+    def __init__(self, request: ClassRequest, library: Library, rng: random.Random):
         self.request, self.library, self.rng = request, library, rng
         self.tags = request.caution_tags
         self.used: set[str] = set()
@@ -43,12 +44,12 @@ class _Chooser:
         self.covered: set[str] = set()
         self.versions: set[str] = set()  # easier/harder versions of what is already chosen
 
-    def fits(self, exercise, level=None, equipment=None) -> bool:
+    def fits(self, exercise: Exercise, level=None, equipment=None) -> bool:
         level = self.request.level if level is None else level
         equipment = self.request.equipment_available if equipment is None else equipment
         return exercise.level <= level and not exercise.needs(equipment)
 
-    def allowed(self, exercise) -> bool:
+    def allowed(self, exercise: Exercise) -> bool:
         return self.fits(exercise) and not exercise.clashes(self.tags)
 
     def candidates(self, categories, include_ruled_out: bool = False) -> list:
@@ -64,7 +65,7 @@ class _Chooser:
         self.rng.shuffle(found)
         return found
 
-    def substitute(self, exercise, categories):
+    def substitute(self, exercise: Exercise, categories):
         """The regression that fits, or else the closest allowed exercise of the same kind."""
         seen, link = set(), exercise.regression
         while link and link not in seen and link in self.library:
@@ -81,7 +82,7 @@ class _Chooser:
         wanted = set(exercise.reasons)
         return max(options, key=lambda e: (len(wanted & set(e.reasons)), e.position == exercise.position))
 
-    def score(self, exercise, categories) -> tuple:
+    def score(self, exercise: Exercise, categories) -> tuple:
         """New reasons first, then variety (not a version of a chosen one), the better
         evidence, the class's own level, the main kind."""
         new = len(set(exercise.reasons) - self.covered)
@@ -95,7 +96,7 @@ class _Chooser:
             exercise.category == categories[0],
         )
 
-    def take(self, exercise, replaced=None, ruled_by=None) -> tuple:
+    def take(self, exercise: Exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
         self.covered |= set(exercise.reasons)
         self.versions |= {exercise.regression, exercise.progression} - {None}
@@ -200,7 +201,7 @@ def _break_supine_runs(plan_slots: dict[str, list[Slot]]) -> None:
 # --------------------------------------------------------------------------- building
 
 
-def _default_seconds(exercise, audience: Audience) -> float:
+def _default_seconds(exercise: Exercise, audience: Audience) -> float:
     return default_item(exercise).seconds
 
 
@@ -257,7 +258,7 @@ def _capacity_error(chooser: _Chooser, most: float) -> PlanError:
     )
 
 
-def _balance_count(chooser, chosen, targets, audience):
+def _balance_count(chooser, chosen, targets, audience: Audience):
     """Add exercises while the class cannot be long enough, drop while it must be too long."""
     target = sum(targets.values())
     for _ in range(60):
@@ -300,7 +301,7 @@ def _drop_one(picks: list) -> bool:
 
 
 def build_plan(
-    request: ClassRequest, library, seed: int | None = None, *, title: str | None = None
+    request: ClassRequest, library: Library, seed: int | None = None, *, title: str | None = None
 ) -> ClassPlan:
     """A class plan for ``request`` from ``library``; the same seed gives the same plan.
 

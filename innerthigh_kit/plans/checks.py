@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from .. import vocab
 from ..exercises import Exercise, Library
+from .items import PlanItem
+from .model import ClassPlan
 
 SEVERITIES = ("error", "warning", "info")
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
@@ -46,7 +48,7 @@ def _share_of_strength(focus: str) -> float:
     return strength / (strength + shares["stretch"])
 
 
-def _dosage_problems(item) -> list[str]:
+def _dosage_problems(item: PlanItem) -> list[str]:
     """Every number of the item's dosage outside ``vocab.LIMITS``, in words."""
     limits = vocab.LIMITS
     whole = (int,)
@@ -78,7 +80,9 @@ def _dosage_problems(item) -> list[str]:
     return problems
 
 
-def _exercise_findings(exercise: Exercise, item, plan, library: Library, where: dict) -> list[Finding]:
+def _exercise_findings(
+    exercise: Exercise, item: PlanItem, plan: ClassPlan, library: Library, where: dict
+) -> list[Finding]:
     """What the library says about one item for this audience: cautions, equipment, level, sides."""
     tags = plan.audience.caution_tags
     findings = []
@@ -103,7 +107,7 @@ def _exercise_findings(exercise: Exercise, item, plan, library: Library, where: 
     return findings
 
 
-def _item_findings(plan, library: Library) -> list[Finding]:
+def _item_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     findings = []
     seen: set[str] = set()
     for section, item in plan.items():
@@ -125,7 +129,7 @@ def _item_findings(plan, library: Library) -> list[Finding]:
     return findings
 
 
-def _categories(plan, library) -> list[tuple]:
+def _categories(plan: ClassPlan, library: Library) -> list[tuple]:
     return [
         (section, item, library.get(item.exercise).category)
         for section, item in plan.items()
@@ -133,7 +137,7 @@ def _categories(plan, library) -> list[tuple]:
     ]
 
 
-def _shape_findings(plan, library) -> list[Finding]:
+def _shape_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     findings = []
     placed = _categories(plan, library)
     warm = [p for p in placed if p[2] in ("warm-up", "mobility")]
@@ -193,7 +197,7 @@ def _shape_findings(plan, library) -> list[Finding]:
     return findings
 
 
-def _time_findings(plan) -> list[Finding]:
+def _time_findings(plan: ClassPlan) -> list[Finding]:
     if plan.target_minutes <= 0:
         return []
     off = plan.off_target
@@ -211,7 +215,7 @@ def _time_findings(plan) -> list[Finding]:
     ]
 
 
-def _balance_findings(plan, library) -> list[Finding]:
+def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
     stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)
     focus = plan.audience.focus
@@ -239,7 +243,7 @@ def _balance_findings(plan, library) -> list[Finding]:
     ]
 
 
-def _reason_findings(plan, library) -> list[Finding]:
+def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     served = {r for _, i, _ in _categories(plan, library) for r in library.get(i.exercise).reasons}
     tags = plan.audience.caution_tags
     findings = []
@@ -266,7 +270,7 @@ def _reason_findings(plan, library) -> list[Finding]:
     return findings
 
 
-def _supine_findings(plan, library) -> list[Finding]:
+def _supine_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     if plan.audience.population not in vocab.LATE_PREGNANCY:
         return []
     findings, run, start = [], 0.0, None
@@ -292,7 +296,7 @@ def _supine_findings(plan, library) -> list[Finding]:
     return findings
 
 
-def check_plan(plan, library: Library) -> list[Finding]:
+def check_plan(plan: ClassPlan, library: Library) -> list[Finding]:
     """Every finding for ``plan`` against ``library``, errors first, then warnings, then info."""
     findings = (
         _item_findings(plan, library)

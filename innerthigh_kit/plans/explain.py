@@ -10,17 +10,23 @@ midwife, physiotherapist or doctor.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import vocab
 from ..exercises import Library
 from ..words import duration_words, join_words, reasons_sentence
+from .items import PlanItem
+
+if TYPE_CHECKING:  # explain sits below the plan model, which imports it
+    from .model import ClassPlan
 
 
-def _section_minutes(plan) -> str:
+def _section_minutes(plan: ClassPlan) -> str:
     parts = [f"{s.name} {duration_words(s.seconds)}" for s in plan.sections if s.items]
     return "; ".join(parts)
 
 
-def _balance(plan, library) -> tuple[float, float]:
+def _balance(plan: ClassPlan, library: Library) -> tuple[float, float]:
     strength = stretch = 0.0
     for _, item in plan.items():
         if item.exercise in library:
@@ -30,7 +36,7 @@ def _balance(plan, library) -> tuple[float, float]:
     return strength, stretch
 
 
-def _rationale(plan, library) -> list[str]:
+def _rationale(plan: ClassPlan, library: Library) -> list[str]:
     audience = plan.audience
     who = vocab.POPULATION_WORDS.get(audience.population, audience.population)
     conditions = [vocab.CAUTION_WORDS.get(c, c) for c in audience.conditions]
@@ -76,7 +82,7 @@ def _rationale(plan, library) -> list[str]:
     return paragraphs
 
 
-def _only_for(item, plan, library) -> list[str]:
+def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     """The reasons this item is the class's only exercise for."""
     if item.exercise not in library:
         return []
@@ -89,7 +95,7 @@ def _only_for(item, plan, library) -> list[str]:
     return [r for r in library.get(item.exercise).reasons if r not in others]
 
 
-def _item_paragraph(number: int, section, item, plan, library) -> str:
+def _item_paragraph(number: int, section, item: PlanItem, plan: ClassPlan, library: Library) -> str:
     tags = plan.audience.caution_tags
     head = f"{number}. "
     if item.exercise not in library:
@@ -137,7 +143,7 @@ def _item_paragraph(number: int, section, item, plan, library) -> str:
     return "\n".join(lines)
 
 
-def explain_plan(plan, library: Library) -> str:
+def explain_plan(plan: ClassPlan, library: Library) -> str:
     """The whole class's rationale, then one paragraph per item, separated by blank lines."""
     paragraphs = _rationale(plan, library)
     number = 0

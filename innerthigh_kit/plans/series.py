@@ -18,16 +18,17 @@ from dataclasses import dataclass
 
 from .. import vocab
 from ..errors import PlanError
-from ..exercises import Library, load_library
+from ..exercises import Exercise, Library, load_library
 from .build import build_plan
 from .checks import Finding
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
+from .items import PlanItem
 from .model import ClassPlan
-from .request import ClassRequest
+from .request import Audience, ClassRequest
 
 
-def _strength_like(exercise) -> bool:
+def _strength_like(exercise: Exercise) -> bool:
     return exercise.category in vocab.STRENGTH_CATEGORIES
 
 
@@ -77,12 +78,12 @@ def series_summary(plans: list[ClassPlan], library: Library) -> list[SeriesWeek]
     return rows
 
 
-def _harder(item, before) -> bool:
+def _harder(item: PlanItem, before) -> bool:
     """Whether ``item`` (this week) asks at least as much as ``before`` (last week)."""
     return item.sets >= before.sets and item.dose >= before.dose
 
 
-def check_series(plans: list[ClassPlan], library) -> list[Finding]:
+def check_series(plans: list[ClassPlan], library: Library) -> list[Finding]:
     """Findings for any week easier than the week before (none means the series progresses)."""
     findings = []
     for week, (before, after) in enumerate(zip(plans, plans[1:], strict=False), start=2):
@@ -115,7 +116,7 @@ def check_series(plans: list[ClassPlan], library) -> list[Finding]:
     return findings
 
 
-def _step(item, exercise, bounds_doses) -> tuple[int, float]:
+def _step(item: PlanItem, exercise: Exercise, bounds_doses) -> tuple[int, float]:
     """One step up in dosage: ~10 % more reps, 5 s more hold, or one more set at the top."""
     dose = item.dose
     if item.hold_seconds is not None:
@@ -127,7 +128,7 @@ def _step(item, exercise, bounds_doses) -> tuple[int, float]:
     return item.sets + 1, dose
 
 
-def _progress_week(previous: ClassPlan, request: ClassRequest, library, week: int) -> ClassPlan:
+def _progress_week(previous: ClassPlan, request: ClassRequest, library: Library, week: int) -> ClassPlan:
     plan = previous.copy()
     plan.title = previous.title.split(" (week")[0] + f" (week {week})"
     audience = plan.audience
@@ -164,7 +165,7 @@ def _progress_week(previous: ClassPlan, request: ClassRequest, library, week: in
     return previous.copy()
 
 
-def _harder_version(exercise, request: ClassRequest, library, used: set):
+def _harder_version(exercise: Exercise, request: ClassRequest, library: Library, used: set):
     """The exercise's progression when it suits the class and is not already in it."""
     harder = library.get(exercise.progression) if exercise.progression in library else None
     if harder is None or harder.id in used or harder.category != exercise.category:
@@ -178,11 +179,11 @@ def _harder_version(exercise, request: ClassRequest, library, used: set):
     return harder
 
 
-def _item_load(item, level: int) -> float:
+def _item_load(item: PlanItem, level: int) -> float:
     return level * item.sides * item.sets * item.work_seconds
 
 
-def _swap_in(harder, item, exercise, audience, section: str):
+def _swap_in(harder, item: PlanItem, exercise: Exercise, audience: Audience, section: str):
     """The harder version's item, dosed so it asks at least as much as the item it replaces."""
     new = default_item(harder)
     new.replaced = item.replaced
@@ -195,7 +196,7 @@ def _swap_in(harder, item, exercise, audience, section: str):
     return None
 
 
-def _refit(plan: ClassPlan, library, floors: dict) -> bool:
+def _refit(plan: ClassPlan, library: Library, floors: dict) -> bool:
     """Fit the plan's time again with the given floors; True when it lands within 5 %."""
     slots = []
     for s, section in enumerate(plan.sections):
@@ -217,7 +218,7 @@ def _refit(plan: ClassPlan, library, floors: dict) -> bool:
 
 
 def build_series(
-    request: ClassRequest, weeks: int = 4, library=None, seed: int | None = None
+    request: ClassRequest, weeks: int = 4, library: Library | None = None, seed: int | None = None
 ) -> list[ClassPlan]:
     """``weeks`` classes for ``request``, each asking a little more than the week before."""
     limit = vocab.LIMITS["series_weeks"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import vocab
 from .._data import data_dir
 from ..errors import KitError
+from ..exercises import Exercise, Library
 
 #: A calm card frame; widths in ``em`` so it reads the same in JupyterLab, voila and nbconvert.
 CARD_STYLE = (
@@ -81,7 +82,7 @@ def cautions_table(cautions, highlight: Iterable[str] = ()) -> str:
     return f"<table class='itk-cautions' style='border-collapse:collapse'>{''.join(rows)}</table>"
 
 
-def exercise_card(exercise, library, highlight_cautions: Iterable[str] = ()) -> str:
+def exercise_card(exercise: Exercise, library: Library, highlight_cautions: Iterable[str] = ()) -> str:
     """The whole card for one exercise: every field in plain words, all text escaped.
 
     ``library`` resolves regression/progression names and source keys (``library.citation``).

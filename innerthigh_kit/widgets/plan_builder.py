@@ -17,7 +17,7 @@ from .. import vocab
 from ..errors import KitError
 from ..exercises import Library, load_library
 from ..handouts import render_handout
-from ..plans import ClassPlan, ClassRequest, build_plan, check_plan
+from ..plans import ClassPlan, ClassRequest, PlanItem, build_plan, check_plan
 from ..words import dosage_words, duration_words, section_words
 from .request_form import RequestForm
 
@@ -251,7 +251,7 @@ class ClassBuilder:
 
     # ------------------------------------------------------------------ drawing
 
-    def _label(self, number: int, section, item) -> str:
+    def _label(self, number: int, section, item: PlanItem) -> str:
         exercise = self.library.get(item.exercise) if item.exercise in self.library else None
         name = exercise.name if exercise else f"{item.exercise} (not in the library)"
         dose = dosage_words(item.sets, item.reps, item.hold_seconds, item.per_side, short=True)
