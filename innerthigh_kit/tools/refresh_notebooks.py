@@ -78,6 +78,8 @@ def refresh(path: str | Path, timeout: int = 600) -> int:
     import nbformat
     from nbclient import NotebookClient
 
+    from ..handouts.render import kernel_manager_class
+
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -87,6 +89,7 @@ def refresh(path: str | Path, timeout: int = 600) -> int:
         resources={"metadata": {"path": str(path.parent.resolve())}},
         shutdown_kernel="immediate",
         store_widget_state=False,
+        kernel_manager_class=kernel_manager_class(),  # encrypted channel: no TCP warning printed
     )
     client.execute()
     clean(nb)
