@@ -323,6 +323,10 @@ LIMITS = {
     "warm_up_hold": Limit(10, 30, "s"),
 }
 
+#: The most sets the builder gives an item while fitting the time (more only if the library says
+#: so): strength work for athletes, other strength and activation work, everything else.
+FITTED_SETS_TOP = {"athlete strength": 4, "strength": 3, "other": 2}
+
 #: Seconds a rep takes when a plan item does not say (a slow, controlled rep).
 DEFAULT_SECONDS_PER_REP = 3.0
 

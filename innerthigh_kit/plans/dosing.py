@@ -102,7 +102,11 @@ def bounds(exercise: Exercise, audience: Audience, floor: tuple[int, float] | No
     ``floor`` (sets, dose): in a series, last week's dosage, which this week may not go below.
     """
     strength_like = exercise.category in vocab.STRENGTH_CATEGORIES
-    top = 4 if strength_like and audience.population == "athlete" else 3 if strength_like else 2
+    tops = vocab.FITTED_SETS_TOP
+    if strength_like:
+        top = tops["athlete strength"] if audience.population == "athlete" else tops["strength"]
+    else:
+        top = tops["other"]
     sets = (1, max(exercise.dosage.sets, top))
     doses = _doses(exercise, audience)
     if floor:
