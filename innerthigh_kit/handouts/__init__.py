@@ -7,17 +7,29 @@ displays) → ``export`` (HTML and PDF pages) → ``render`` (one handout throug
 
 from __future__ import annotations
 
-from .parameters import AUDIENCES, FORMATS, PAPER_SIZES, check_parameters, template_path
-from .render import render_handout
-from .workshop import WorkshopResult, render_workshop
+import importlib
 
-__all__ = [
-    "AUDIENCES",
-    "FORMATS",
-    "PAPER_SIZES",
-    "WorkshopResult",
-    "check_parameters",
-    "render_handout",
-    "render_workshop",
-    "template_path",
-]
+# public name -> module of this package, loaded on first use (PEP 562): the handout kernel
+# imports only ``content`` and ``parameters``, the CLI only ``parameters`` until a command runs.
+_LAZY = {
+    **dict.fromkeys(
+        ("AUDIENCES", "FORMATS", "PAPER_SIZES", "check_parameters", "template_path"), "parameters"
+    ),
+    "render_handout": "render",
+    **dict.fromkeys(("WorkshopResult", "render_workshop"), "workshop"),
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'innerthigh_kit.handouts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(_LAZY)

@@ -10,30 +10,32 @@ The modules, each importing only those before it:
 
 from __future__ import annotations
 
-from .build import build_plan
-from .checks import Finding, check_plan
-from .explain import explain_plan
-from .groups import Trainee, parse_group
-from .items import PlanItem, Section
-from .model import ClassPlan
-from .request import Audience, ClassRequest
-from .series import SeriesWeek, build_series, check_series, series_summary, week_load
+import importlib
 
-__all__ = [
-    "Audience",
-    "ClassPlan",
-    "ClassRequest",
-    "Finding",
-    "PlanItem",
-    "Section",
-    "SeriesWeek",
-    "Trainee",
-    "build_plan",
-    "build_series",
-    "check_plan",
-    "check_series",
-    "explain_plan",
-    "parse_group",
-    "series_summary",
-    "week_load",
-]
+# public name -> module of this package; loaded on first use (PEP 562), so a handout kernel that
+# needs only the plan, its checks and its words never imports the builder or the fitter.
+_LAZY = {
+    "build_plan": "build",
+    **dict.fromkeys(("Finding", "check_plan"), "checks"),
+    "explain_plan": "explain",
+    **dict.fromkeys(("Trainee", "parse_group"), "groups"),
+    **dict.fromkeys(("PlanItem", "Section"), "items"),
+    "ClassPlan": "model",
+    **dict.fromkeys(("Audience", "ClassRequest"), "request"),
+    **dict.fromkeys(("SeriesWeek", "build_series", "check_series", "series_summary", "week_load"), "series"),
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'innerthigh_kit.plans' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(_LAZY)
