@@ -6,8 +6,7 @@ matplotlib, pandas and the Jupyter machinery load only when a function that need
 
 from __future__ import annotations
 
-import importlib
-
+from ._lazy import lazy_names
 from .errors import HandoutError, KitError, LibraryError, PlanError
 
 __version__ = "0.1.0"
@@ -30,15 +29,4 @@ _LAZY = {
 
 __all__ = ["KitError", "LibraryError", "PlanError", "HandoutError", "__version__", *_LAZY]
 
-
-def __getattr__(name: str):
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'innerthigh_kit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals(), extra=__all__)

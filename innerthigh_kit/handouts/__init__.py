@@ -7,7 +7,7 @@ displays) → ``export`` (HTML and PDF pages) → ``render`` (one handout throug
 
 from __future__ import annotations
 
-import importlib
+from .._lazy import lazy_names
 
 # public name -> module of this package, loaded on first use (PEP 562): the handout kernel
 # imports only ``content`` and ``parameters``, the CLI only ``parameters`` until a command runs.
@@ -21,15 +21,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str):
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'innerthigh_kit.handouts' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(_LAZY)
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

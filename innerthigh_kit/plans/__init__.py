@@ -10,7 +10,7 @@ The modules, each importing only those before it:
 
 from __future__ import annotations
 
-import importlib
+from .._lazy import lazy_names
 
 # public name -> module of this package; loaded on first use (PEP 562), so a handout kernel that
 # needs only the plan, its checks and its words never imports the builder or the fitter.
@@ -27,15 +27,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str):
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'innerthigh_kit.plans' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module_name}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(_LAZY)
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
