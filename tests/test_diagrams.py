@@ -1,15 +1,22 @@
-"""Diagrams: each returns a Figure with the labelled artists it promises, numbers with units."""
+"""Diagrams: each returns a Figure with the labelled artists it promises, numbers with units, and
+(when it makes its own figure) a KitFigure whose text form states those numbers."""
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+import types
+from pathlib import Path
 
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
+import innerthigh_kit
 from innerthigh_kit import anatomy, diagrams
+from innerthigh_kit.diagrams import SHORT, KitFigure
 
 
 def gids(figure) -> set[str]:
@@ -174,3 +181,198 @@ def test_diagrams_never_touch_pyplot():
         "assert 'matplotlib.pyplot' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# Figures that state their numbers: the summary is the repr, IPython shows it as text/plain beside
+# the PNG, and its numbers are the model's (checked against innerthigh_kit.anatomy directly).
+
+FIGURES = {
+    "knee_view": lambda: diagrams.knee_view(),
+    "pelvis_view": lambda: diagrams.pelvis_view(),
+    "moment_arm_curves": lambda: diagrams.moment_arm_curves(),
+    "stretch_curves": lambda: diagrams.stretch_curves(),
+    "lever_sketch": lambda: diagrams.lever_sketch(),
+}
+
+
+def root(f, low, high):
+    """Where the continuous f changes sign between low and high (bisection)."""
+    assert np.sign(f(low)) != np.sign(f(high))
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if np.sign(f(middle)) == np.sign(f(low)) else (low, middle)
+    return (low + high) / 2
+
+
+def number_after(text, words):
+    (found,) = re.findall(re.escape(words) + r" (-?\d+(?:\.\d+)?)", text)
+    return float(found)
+
+
+def inline_formatter():
+    """IPython's display formatter set up as ``%matplotlib inline`` sets it (matplotlib_inline's
+    default formats and print options), without a shell or pyplot's global state."""
+    from IPython.core.formatters import DisplayFormatter
+    from IPython.core.pylabtools import select_figure_formats
+    from matplotlib_inline.config import InlineBackend
+
+    formatter = DisplayFormatter()
+    inline = InlineBackend()
+    shell = types.SimpleNamespace(display_formatter=formatter)
+    select_figure_formats(shell, inline.figure_formats, **inline.print_figure_kwargs)
+    return formatter
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figures_are_kit_figures_whose_repr_and_text_plain_are_the_summary(name):
+    figure = FIGURES[name]()
+    assert isinstance(figure, KitFigure) and figure.summary
+    assert repr(figure) == figure.summary
+    assert "<Figure" not in figure.summary
+    data, _ = inline_formatter().format(figure)
+    assert data["text/plain"] == figure.summary
+    assert data["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+
+
+def test_a_figure_drawn_into_the_callers_axes_keeps_its_class_and_repr():
+    figure = Figure()
+    ax = figure.add_subplot()
+    for draw in (diagrams.knee_view, diagrams.pelvis_view, diagrams.moment_arm_curves, diagrams.lever_sketch):
+        assert draw(ax=ax) is figure
+    assert diagrams.stretch_curves(relative_to="optimal", ax=ax) is figure
+    assert type(figure) is Figure and not hasattr(figure, "summary")
+    assert repr(figure).startswith("<Figure size")
+
+
+def test_knee_view_summary_states_pose_pulls_total_knee_and_gracilis():
+    pose = dict(hip_flexion=0, hip_adduction=8, hip_rotation=10, knee_angle=-40)
+    figure = diagrams.knee_view(**pose, effort=0.5, highlight="gracilis")
+    summary = figure.summary
+    assert summary.startswith("Front view, right leg: hip flexion 0°, hip adduction 8°, hip rotation 10°, ")
+    assert "knee angle -40°; effort 50%." in summary
+    total = 0.0
+    for name in anatomy.MUSCLES:
+        force = 0.5 * anatomy.muscle(name).max_isometric_force
+        arm = anatomy.moment_arm(name, "hip_adduction", **pose)
+        total += force * arm
+        row = f"{SHORT[name]}: {force:.0f} N × {arm * 100:.1f} cm = {force * arm:.1f} N·m"
+        assert f"\n  {row}\n" in summary
+        assert by_gid(figure, f"row:{name}").get_text() == row  # the same words as the picture
+    assert f"adduction moment, all 7: {total:.1f} N·m" in summary
+    assert f"turns the thigh in: {total:.1f} N·m" in summary
+    marks = anatomy.landmarks(**pose)
+    lever = np.linalg.norm(marks["knee_centre"] - marks["right_hip_centre"])
+    assert f"at the knee: inward pull ≈ {total / lever:.0f} N (= {total:.1f} N·m ÷ {lever:.2f} m" in summary
+    knee_arm = anatomy.moment_arm("gracilis", "knee_angle", **pose)
+    assert f"knee moment arm {knee_arm * 100:.1f} cm (bends the knee)" in summary
+
+
+def test_knee_view_summary_follows_the_pose_and_leaves_out_what_is_not_drawn():
+    summary = diagrams.knee_view(hip_adduction=-30, muscles=["adductor_longus", "pectineus"]).summary
+    assert "hip adduction -30°" in summary and "all 2:" in summary
+    assert "gracilis" not in summary and "magnus" not in summary
+
+
+def test_pelvis_view_summary_states_each_flexion_moment_arm_and_the_tilt():
+    figure = diagrams.pelvis_view(hip_flexion=90, effort=0.4)
+    summary = figure.summary
+    assert summary.startswith("Side view, right hip: hip flexion 90°")
+    total = 0.0
+    for name in anatomy.MUSCLES:
+        arm = anatomy.moment_arm(name, "hip_flexion", hip_flexion=90)
+        total += 0.4 * anatomy.muscle(name).max_isometric_force * arm
+        where = "in front of" if arm > 0 else "behind"
+        assert f"  {SHORT[name]}: {abs(arm) * 100:.1f} cm {where} the axis, tips it" in summary
+    assert total < 0
+    assert f"all 7 at 40% effort: {abs(total):.1f} N·m, pelvis tips back" in summary
+    assert summary.endswith("pelvis tips back (posterior tilt)")
+    standing = diagrams.pelvis_view().summary
+    assert "adductor longus: 3.8 cm in front of the axis, tips it forward" in standing
+    assert "pelvis tips forward (anterior tilt)" in standing
+
+
+def test_moment_arm_curves_summary_gives_arms_across_the_range_and_the_flip():
+    summary = diagrams.moment_arm_curves("hip_flexion", knee_angle=-30).summary
+    assert summary.startswith("Moment arm about hip flexion, -20° to 100° (hip adduction 0°, ")
+    assert "knee angle -30°" in summary.splitlines()[0]
+    lines = {line.split(":")[0].strip(): line for line in summary.splitlines()[2:]}
+    assert set(lines) == {SHORT[m] for m in anatomy.MUSCLES}
+    for name in anatomy.MUSCLES:
+        for angle in (-20, 40, 100):
+            arm = anatomy.moment_arm(name, "hip_flexion", hip_flexion=angle, knee_angle=-30)
+            assert f"{arm * 100:.1f} cm at {angle}°" in lines[SHORT[name]]
+    longus = lines["adductor longus"]
+    flip = root(lambda f: anatomy.moment_arm("adductor_longus", "hip_flexion", f, knee_angle=-30), 0, 100)
+    assert number_after(longus, "flexes the hip up to") == pytest.approx(flip, abs=1)
+    assert longus.endswith("then extends the hip")
+    assert lines["magnus, lower (hamstring part)"].endswith("extends the hip throughout")
+
+
+def test_moment_arm_curves_summary_at_the_knee_names_only_the_gracilis():
+    summary = diagrams.moment_arm_curves("knee_angle").summary
+    assert "The other six do not cross the knee" in summary
+    arm = anatomy.moment_arm("gracilis", "knee_angle", knee_angle=-50)
+    assert "gracilis: " in summary and f"{arm * 100:.1f} cm at -50°" in summary
+    assert "adductor longus" not in summary
+
+
+def test_stretch_curves_summary_gives_stretch_at_40_degrees_and_the_onsets():
+    summary = diagrams.stretch_curves(tightness=0.2).summary
+    assert "at 40° abduction" in summary
+    for name in anatomy.MUSCLES:
+        lengths = anatomy.musculotendon_length(name, hip_adduction=np.array([0.0, -40.0]))
+        assert f"  {SHORT[name]}: {100 * (lengths[1] / lengths[0] - 1):.0f}% longer" in summary
+    for scale, words in ((1.0, "typical: at"), (0.8, "tight (fibres 20% shorter): at")):
+        onset = root(
+            lambda a, s=scale: (
+                anatomy.normalized_fiber_length("adductor_longus", hip_adduction=-a, fiber_scale=s) - 1
+            ),
+            0,
+            50,
+        )
+        assert number_after(summary, words) == pytest.approx(onset, abs=1)
+    assert number_after(summary, "tight (fibres 20% shorter): at") < number_after(summary, "typical: at")
+    optimal_only = diagrams.stretch_curves(relative_to="optimal", focus="gracilis").summary
+    assert optimal_only.startswith("gracilis: fibres reach optimal length") and "% longer" not in optimal_only
+
+
+def test_lever_sketch_summary_states_the_balance_and_the_arms():
+    summary = diagrams.lever_sketch("third").summary
+    effort_arm = anatomy.moment_arm("adductor_longus", "hip_adduction")
+    marks = anatomy.landmarks()
+    load_arm = np.linalg.norm(marks["ankle_centre"] - marks["right_hip_centre"])
+    effort = 2 * 9.81 * load_arm / effort_arm
+    balance = f"{effort:.0f} N × {effort_arm:.3f} m = 19.6 N × {load_arm:.2f} m = {19.62 * load_arm:.1f} N·m."
+    assert f"Balance: {balance}" in summary
+    assert (
+        f"pulls {effort / 19.62:.0f}× harder" in summary
+        and f"{load_arm / effort_arm:.0f}× further" in summary
+    )
+    assert summary.splitlines()[1] in by_gid(diagrams.lever_sketch("third"), "text:balance").get_text()
+    first = diagrams.lever_sketch("first").summary
+    front = anatomy.moment_arm("adductor_longus", "hip_flexion")
+    back = -anatomy.moment_arm("adductor_magnus_inferior", "hip_flexion")
+    assert f"{front * 100:.1f} cm in front" in first and f"{back * 100:.1f} cm behind" in first
+
+
+@pytest.mark.slow
+def test_a_real_kernel_shows_the_png_and_the_summary(tmp_path):
+    """``%matplotlib inline`` in an ipykernel: the result carries image/png and the summary as text."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    code = "%matplotlib inline\nfrom innerthigh_kit import diagrams\ndiagrams.lever_sketch('first')"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    root_folder = str(Path(innerthigh_kit.__file__).parents[1])  # the kernel imports this very package
+    previous = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root_folder, previous) if p)
+    try:
+        NotebookClient(notebook, kernel_name="python3", timeout=60, shutdown_kernel="immediate").execute()
+    finally:
+        if previous is None:
+            os.environ.pop("PYTHONPATH")
+        else:
+            os.environ["PYTHONPATH"] = previous
+    (result,) = [o for o in notebook.cells[0].outputs if o.output_type == "execute_result"]
+    assert result.data["text/plain"] == diagrams.lever_sketch("first").summary
+    assert result.data["image/png"]

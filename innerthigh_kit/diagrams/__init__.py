@@ -19,7 +19,7 @@ share) → ``knee`` and ``pelvis`` (the views the explorers animate) → ``curve
 
 from __future__ import annotations
 
-from ._style import COLOURS, CREDIT, LABELS, RANGES, SHORT, source_note
+from ._style import COLOURS, CREDIT, LABELS, RANGES, SHORT, KitFigure, source_note
 from .curves import moment_arm_curves, stretch_curves
 from .knee import KneeView, knee_view
 from .levers import lever_sketch
@@ -31,6 +31,7 @@ __all__ = [
     "LABELS",
     "RANGES",
     "SHORT",
+    "KitFigure",
     "KneeView",
     "PelvisView",
     "knee_view",

@@ -8,6 +8,8 @@ notebook check (nbval) compares the teaching, not only that a cell ran.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
@@ -49,16 +51,49 @@ NEUTRAL = Pose()
 NEWTONS_PER_METRE = 3000.0  # force arrows: 300 N is drawn 10 cm long
 
 
+class KitFigure(Figure):
+    """A Figure that states the numbers it draws: its ``repr`` (IPython's text/plain) is ``summary``.
+
+    IPython's pretty printer uses a class's own ``__repr__`` for text/plain while the inline
+    backend still renders the PNG, so a notebook shows the picture and nbval compares the numbers.
+    """
+
+    def __init__(self, *args, summary: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.summary = summary
+
+    def __repr__(self) -> str:
+        return self.summary or super().__repr__()
+
+
 def cm(metres: float) -> str:
     return f"{metres * 100:.1f} cm"
 
 
+def angle_words(angles: Mapping[str, float]) -> str:
+    """``{"hip_flexion": 0, "knee_angle": -40}`` as "hip flexion 0°, knee angle -40°"."""
+    return ", ".join(f"{name.replace('_', ' ')} {value:.0f}°" for name, value in angles.items())
+
+
+def kit_figure(size) -> KitFigure:
+    """A new white KitFigure with its own Agg canvas (never pyplot)."""
+    figure = KitFigure(figsize=size, facecolor="white")
+    FigureCanvasAgg(figure)
+    return figure
+
+
 def figure_and_axes(ax, size, rect=(0.02, 0.03, 0.96, 0.9)):
+    """The given axes and their figure, or a new KitFigure of ``size`` inches with axes at ``rect``."""
     if ax is not None:
         return ax.figure, ax
-    figure = Figure(figsize=size, facecolor="white")
-    FigureCanvasAgg(figure)
+    figure = kit_figure(size)
     return figure, figure.add_axes(rect)
+
+
+def state_numbers(figure, summary: str, own: bool) -> None:
+    """Give a figure the kit made (``own``) its summary; a caller's figure (``ax`` given) is left alone."""
+    if own:
+        figure.summary = summary
 
 
 def plain_axes(ax, xmin, xmax, ymin, ymax, grow="right") -> None:

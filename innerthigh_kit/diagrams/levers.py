@@ -2,23 +2,54 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from .. import anatomy
-from ._style import BONE, COLOURS, INK, arrow, cm, figure_and_axes, source_note
+from ._style import BONE, COLOURS, INK, arrow, cm, figure_and_axes, source_note, state_numbers
+
+EFFORT, LOAD = COLOURS["adductor_longus"], COLOURS["adductor_magnus_middle"]
+#: Heights (data units) of the plain lever and of the same lever in the body, and of the words.
+PLAIN_Y, BODY_Y, TITLE_Y, BODY_TITLE_Y, NOTE_Y, LEFT = 0.64, 0.10, 0.97, 0.44, -0.08, -0.28
 
 
-def _lever(ax, y, fulcrum_x, effort_x, load_x, effort_up, texts, scale=1.0):
+class Lever(NamedTuple):
+    """Where a lever's parts sit along its beam (data units) and which way the effort points."""
+
+    y: float
+    fulcrum_x: float
+    effort_x: float
+    load_x: float
+    effort_up: bool
+
+
+class LeverWords(NamedTuple):
+    effort: str
+    load: str
+    fulcrum: str
+    effort_arm: str
+    load_arm: str
+
+
+def draw_lever(ax, lever: Lever, words: LeverWords) -> None:
     """A plain lever along y: beam, fulcrum triangle, effort and load arrows, arm brackets."""
-    xs = (fulcrum_x, effort_x, load_x)
+    _beam_and_fulcrum(ax, lever)
+    _forces(ax, lever, words)
+    _arms(ax, lever, words)
+
+
+def _beam_and_fulcrum(ax, lever: Lever) -> None:
+    y, x = lever.y, lever.fulcrum_x
+    xs = (lever.fulcrum_x, lever.effort_x, lever.load_x)
     (beam,) = ax.plot(
         [min(xs) - 0.02, max(xs) + 0.02], [y, y], color=BONE, linewidth=7, solid_capstyle="round"
     )
     beam.set_gid("lever:beam")
     fulcrum = Polygon(
-        [(fulcrum_x, y - 0.012), (fulcrum_x - 0.035, y - 0.07), (fulcrum_x + 0.035, y - 0.07)],
+        [(x, y - 0.012), (x - 0.035, y - 0.07), (x + 0.035, y - 0.07)],
         facecolor="white",
         edgecolor=INK,
         linewidth=1.5,
@@ -26,44 +57,39 @@ def _lever(ax, y, fulcrum_x, effort_x, load_x, effort_up, texts, scale=1.0):
     )
     fulcrum.set_gid("lever:fulcrum")
     ax.add_patch(fulcrum)
-    effort = arrow(ax, "lever:effort", COLOURS["adductor_longus"], width=2.6, scale=18, zorder=6)
-    effort.set_positions(
-        (effort_x, y + (0.015 if effort_up else 0.17)), (effort_x, y + (0.17 if effort_up else 0.015))
-    )
-    load = arrow(ax, "lever:load", COLOURS["adductor_magnus_middle"], width=2.6, scale=18, zorder=6)
-    load.set_positions((load_x, y + 0.15), (load_x, y + 0.015))
+
+
+def _forces(ax, lever: Lever, words: LeverWords) -> None:
+    """The effort arrow (up or down), the load arrow (down), and the words over them and the fulcrum."""
+    y = lever.y
+    effort = arrow(ax, "lever:effort", EFFORT, width=2.6, scale=18, zorder=6)
+    low, high = y + 0.015, y + 0.17
+    start, end = (low, high) if lever.effort_up else (high, low)
+    effort.set_positions((lever.effort_x, start), (lever.effort_x, end))
+    load = arrow(ax, "lever:load", LOAD, width=2.6, scale=18, zorder=6)
+    load.set_positions((lever.load_x, y + 0.15), (lever.load_x, y + 0.015))
+    for x, text, colour, gid in (
+        (lever.effort_x, words.effort, EFFORT, "text:effort"),
+        (lever.load_x, words.load, LOAD, "text:load"),
+    ):
+        ax.text(x, y + 0.19, text, ha="center", va="bottom", fontsize=9, color=colour, gid=gid)
     ax.text(
-        effort_x,
-        y + 0.19,
-        texts["effort"],
-        ha="center",
-        va="bottom",
-        fontsize=9,
-        color=COLOURS["adductor_longus"],
-        gid="text:effort",
-    )
-    ax.text(
-        load_x,
-        y + 0.19,
-        texts["load"],
-        ha="center",
-        va="bottom",
-        fontsize=9,
-        color=COLOURS["adductor_magnus_middle"],
-        gid="text:load",
-    )
-    ax.text(
-        fulcrum_x - 0.045,
+        lever.fulcrum_x - 0.045,
         y - 0.045,
-        texts["fulcrum"],
+        words.fulcrum,
         ha="right",
         va="center",
         fontsize=9,
         color=INK,
         gid="text:fulcrum",
     )
-    for i, (x, word) in enumerate(((effort_x, texts["effort_arm"]), (load_x, texts["load_arm"]))):
-        level = y - 0.04 - 0.05 * i if abs(x - fulcrum_x) > 0.01 else y - 0.04
+
+
+def _arms(ax, lever: Lever, words: LeverWords) -> None:
+    """A bracket from the fulcrum to each force, with its words under it (or beside it when short)."""
+    fulcrum_x = lever.fulcrum_x
+    for i, (x, word) in enumerate(((lever.effort_x, words.effort_arm), (lever.load_x, words.load_arm))):
+        level = lever.y - 0.04 - 0.05 * i if abs(x - fulcrum_x) > 0.01 else lever.y - 0.04
         arm = FancyArrowPatch(
             (fulcrum_x, level),
             (x, level),
@@ -82,6 +108,81 @@ def _lever(ax, y, fulcrum_x, effort_x, load_x, effort_up, texts, scale=1.0):
             ax.text((fulcrum_x + x) / 2, level - 0.008, word, ha="center", va="top", fontsize=8, color=INK)
 
 
+def _heading(ax, y: float, text: str) -> None:
+    ax.text(LEFT, y, text, fontsize=11, va="top", weight="bold")
+
+
+def third_class(ax) -> tuple[str, str]:
+    """Effort between pivot and load: a side-lying lift with a 2 kg ankle weight.
+
+    Returns the note under the drawing and the summary.
+    """
+    effort_arm = anatomy.moment_arms("adductor_longus")["hip_adduction"]
+    marks = anatomy.landmarks()
+    load_arm = float(np.linalg.norm(marks["ankle_centre"] - marks["right_hip_centre"]))
+    load = 2.0 * 9.81
+    effort = load * load_arm / effort_arm
+    _heading(ax, TITLE_Y, "A third-class lever: the effort sits between the pivot and the load")
+    plain = LeverWords("effort", "load", "fulcrum (pivot)", "effort arm (short)", "load arm (long)")
+    draw_lever(ax, Lever(PLAIN_Y, 0.0, 0.25, 0.95, True), plain)
+    _heading(ax, BODY_TITLE_Y, "The same lever at your hip: lying on your side, lifting the lower leg")
+    body = LeverWords(
+        f"adductors pull\n{effort:.0f} N",
+        f"2 kg ankle weight\n{load:.1f} N",
+        "hip joint",
+        f"{cm(effort_arm)}",
+        f"hip to ankle {load_arm:.2f} m",
+    )
+    draw_lever(ax, Lever(BODY_Y, 0.0, effort_arm, load_arm, True), body)
+    balance = (
+        f"Balance: {effort:.0f} N × {effort_arm:.3f} m = {load:.1f} N × {load_arm:.2f} m "
+        f"= {load * load_arm:.1f} N·m."
+    )
+    harder = f"The muscle pulls {effort / load:.0f}× harder than the weight,"
+    further = f"and the foot travels {load_arm / effort_arm:.0f}× further than the muscle shortens."
+    note = f"{balance} {harder}\n{further} The leg's own weight adds to the load (not shown)."
+    summary = (
+        "Third-class lever at the hip (side-lying lift, 2 kg ankle weight):\n"
+        f"{balance}\n{harder} {further}\n"
+        f"effort arm (adductor longus' moment arm) {cm(effort_arm)}; load arm (hip to ankle) {load_arm:.2f} m"
+    )
+    return note, summary
+
+
+def first_class(ax) -> tuple[str, str]:
+    """Pivot in the middle: the pelvis balancing on the hip, pulled down in front and behind.
+
+    Returns the note under the drawing and the summary.
+    """
+    front = anatomy.moment_arms("adductor_longus")["hip_flexion"]
+    back = -anatomy.moment_arm("adductor_magnus_inferior", "hip_flexion")
+    _heading(ax, TITLE_Y, "A first-class lever: the pivot sits between effort and load (a seesaw)")
+    plain = LeverWords("effort", "load", "fulcrum (pivot)", "effort arm", "load arm")
+    draw_lever(ax, Lever(PLAIN_Y, 0.45, 0.9, 0.0, False), plain)
+    _heading(ax, BODY_TITLE_Y, "The same lever in your pelvis, seen from the side (front to the right)")
+    scale = 0.45 / max(front, back)
+    in_front, behind = f"{cm(front)} in front", f"{cm(back)} behind"
+    body = LeverWords(
+        "adductor longus pulls\nthe pubic bone down",
+        "magnus (hamstring part)\npulls the sitting bone down",
+        "hip joint",
+        in_front,
+        behind,
+    )
+    draw_lever(ax, Lever(BODY_Y, 0.45, 0.45 + front * scale, 0.45 - back * scale, False), body)
+    note = (
+        "Standing, the pelvis balances on the hips. A pull down in front tips it forward; a pull down\n"
+        "behind tips it back. Arms drawn to scale with each other (not with the page); from the model, "
+        "standing."
+    )
+    summary = (
+        "First-class lever in the pelvis (standing, side view; the hip joint is the pivot):\n"
+        f"adductor longus pulls the pubic bone down {in_front} of the hip (tips the pelvis forward);\n"
+        f"magnus (hamstring part) pulls the sitting bone down {behind} (tips it back)"
+    )
+    return note, summary
+
+
 def lever_sketch(kind: str = "third", ax=None) -> Figure:
     """A plain lever (effort, load, fulcrum, arms) above the same lever found at the hip.
 
@@ -91,128 +192,19 @@ def lever_sketch(kind: str = "third", ax=None) -> Figure:
     weight, and in return the foot moves far further and faster. ``kind="first"``: fulcrum in the
     middle, as the pelvis balances on the hip: adductor longus pulls the pubis down in front, the
     hamstring part of adductor magnus pulls the sitting bone down behind (moment arms from the
-    model). Sources: module docstring; lever classes in any kinesiology text (e.g. Neumann DA,
-    Kinesiology of the Musculoskeletal System, ch. 4).
+    model). With ``ax=None`` the figure is a :class:`KitFigure` whose text form gives the balance
+    numbers (third) or the two arms (first). Sources: module docstring; lever classes in any
+    kinesiology text (e.g. Neumann DA, Kinesiology of the Musculoskeletal System, ch. 4).
     """
     if kind not in ("first", "third"):
         raise anatomy.AnatomyError(f"kind must be 'first' or 'third', not {kind!r}.")
+    own = ax is None
     figure, ax = figure_and_axes(ax, (8.3, 5.6), rect=(0.01, 0.04, 0.98, 0.94))
     ax.set_axis_off()
     ax.set_xlim(-0.3, 1.08)
     ax.set_ylim(-0.2, 1.0)
-    longus = anatomy.moment_arms("adductor_longus")
-    if kind == "third":
-        effort_arm = longus["hip_adduction"]
-        marks = anatomy.landmarks()
-        load_arm = float(np.linalg.norm(marks["ankle_centre"] - marks["right_hip_centre"]))
-        load = 2.0 * 9.81
-        effort = load * load_arm / effort_arm
-        ax.text(
-            -0.28,
-            0.97,
-            "A third-class lever: the effort sits between the pivot and the load",
-            fontsize=11,
-            va="top",
-            weight="bold",
-        )
-        _lever(
-            ax,
-            0.64,
-            0.0,
-            0.25,
-            0.95,
-            True,
-            {
-                "effort": "effort",
-                "load": "load",
-                "fulcrum": "fulcrum (pivot)",
-                "effort_arm": "effort arm (short)",
-                "load_arm": "load arm (long)",
-            },
-        )
-        ax.text(
-            -0.28,
-            0.44,
-            "The same lever at your hip: lying on your side, lifting the lower leg",
-            fontsize=11,
-            va="top",
-            weight="bold",
-        )
-        _lever(
-            ax,
-            0.10,
-            0.0,
-            effort_arm,
-            load_arm,
-            True,
-            {
-                "effort": f"adductors pull\n{effort:.0f} N",
-                "load": f"2 kg ankle weight\n{load:.1f} N",
-                "fulcrum": "hip joint",
-                "effort_arm": f"{cm(effort_arm)}",
-                "load_arm": f"hip to ankle {load_arm:.2f} m",
-            },
-        )
-        note = (
-            f"Balance: {effort:.0f} N × {effort_arm:.3f} m = {load:.1f} N × {load_arm:.2f} m "
-            f"= {load * load_arm:.1f} N·m. The muscle pulls {effort / load:.0f}× harder than the weight,\n"
-            f"and the foot travels {load_arm / effort_arm:.0f}× further than the muscle shortens. "
-            "The leg's own weight adds to the load (not shown)."
-        )
-    else:
-        front, back = longus["hip_flexion"], -anatomy.moment_arm("adductor_magnus_inferior", "hip_flexion")
-        ax.text(
-            -0.28,
-            0.97,
-            "A first-class lever: the pivot sits between effort and load (a seesaw)",
-            fontsize=11,
-            va="top",
-            weight="bold",
-        )
-        _lever(
-            ax,
-            0.64,
-            0.45,
-            0.9,
-            0.0,
-            False,
-            {
-                "effort": "effort",
-                "load": "load",
-                "fulcrum": "fulcrum (pivot)",
-                "effort_arm": "effort arm",
-                "load_arm": "load arm",
-            },
-        )
-        ax.text(
-            -0.28,
-            0.44,
-            "The same lever in your pelvis, seen from the side (front to the right)",
-            fontsize=11,
-            va="top",
-            weight="bold",
-        )
-        scale = 0.45 / max(front, back)
-        _lever(
-            ax,
-            0.10,
-            0.45,
-            0.45 + front * scale,
-            0.45 - back * scale,
-            False,
-            {
-                "effort": "adductor longus pulls\nthe pubic bone down",
-                "load": "magnus (hamstring part)\npulls the sitting bone down",
-                "fulcrum": "hip joint",
-                "effort_arm": f"{cm(front)} in front",
-                "load_arm": f"{cm(back)} behind",
-            },
-        )
-        note = (
-            "Standing, the pelvis balances on the hips. A pull down in front tips it forward; a pull down\n"
-            "behind tips it back. Arms drawn to scale with each other (not with the page); from the model, "
-            "standing."
-        )
-    ax.text(-0.28, -0.08, note, fontsize=8.5, color="#333333", va="top", gid="text:balance")
+    note, summary = third_class(ax) if kind == "third" else first_class(ax)
+    ax.text(LEFT, NOTE_Y, note, fontsize=8.5, color="#333333", va="top", gid="text:balance")
     source_note(figure)
+    state_numbers(figure, summary, own)
     return figure

@@ -6,17 +6,14 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, Polygon, Rectangle
+from matplotlib.patches import Rectangle
 
 from ..anatomy import MUSCLES, Pose
 from ._style import (
     BONE,
-    BONE_FILL,
-    COLOURS,
     INK,
     LABELS,
     NEUTRAL,
-    NEWTONS_PER_METRE,
     SHORT,
     arrow,
     cm,
@@ -24,8 +21,20 @@ from ._style import (
     plain_axes,
     scale_bar,
     source_note,
+    state_numbers,
 )
 from .leg import PELVIS_SIDE, LegView, sagittal
+
+_LANDMARKS = (  # words, the point they name, where they are written
+    ("pubic bone", (-0.02, -0.092), (0.035, -0.13)),
+    ("sitting bone (ischium)", (-0.115, -0.125), (-0.35, -0.17)),
+    ("front hip point (ASIS)", (0.0, 0.0), (0.03, 0.05)),
+)
+_NOTE = (
+    "If the thigh stays still, a pull in front of the hip axis\n(a hip flexor) "
+    "tips the pelvis forward; a pull behind\nit (a hip extensor) tips it back. "
+    "Bend the hip and\nthe lines swing around the axis: the answer changes."
+)
 
 
 class PelvisView(LegView):
@@ -37,19 +46,13 @@ class PelvisView(LegView):
     flexion (its moment arm changes sign at about 64° in this model).
     """
 
+    VIEW = "Side view, right hip"
+
     def __init__(self, ax, pose=NEUTRAL, effort=0.3, muscles=MUSCLES, highlight="adductor_longus"):
         super().__init__(ax, pose, effort, muscles, highlight)
         plain_axes(ax, -0.40, 0.45, -0.34, 0.13, grow="down")
-        pelvis = Polygon(
-            PELVIS_SIDE, closed=True, facecolor=BONE_FILL, edgecolor=BONE, linewidth=1.2, zorder=1
-        )
-        pelvis.set_gid("bone:pelvis")
-        ax.add_patch(pelvis)
-        for text, xy, where in (
-            ("pubic bone", (-0.02, -0.092), (0.035, -0.13)),
-            ("sitting bone (ischium)", (-0.115, -0.125), (-0.35, -0.17)),
-            ("front hip point (ASIS)", (0.0, 0.0), (0.03, 0.05)),
-        ):
+        self.add_pelvis(PELVIS_SIDE)
+        for text, xy, where in _LANDMARKS:
             ax.annotate(
                 text,
                 xy,
@@ -59,77 +62,29 @@ class PelvisView(LegView):
                 gid=f"text:{text.split()[0]}",
                 arrowprops=dict(arrowstyle="-", color=BONE, lw=0.8),
             )
-        (self.femur,) = ax.plot(
-            [], [], color=BONE, linewidth=8, solid_capstyle="round", zorder=2, gid="bone:femur"
-        )
-        self.hip = Circle(
-            (0, 0), 0.018, facecolor="white", edgecolor=INK, linewidth=1.5, zorder=5, gid="joint:hip"
-        )
-        ax.add_patch(self.hip)
+        self.femur = self.add_bone("bone:femur", 8)
+        self.add_hip(0.018)
         (self.axis_dot,) = ax.plot([], [], "o", color=INK, markersize=3, zorder=6)
-        self.lines, self.arrows = {}, {}
-        for name in self.muscles:
-            (line,) = ax.plot([], [], color=COLOURS[name], linewidth=2.2, zorder=3, gid=f"pull:{name}")
-            self.lines[name] = line
-            self.arrows[name] = arrow(ax, f"force:{name}", COLOURS[name], zorder=4)
-        self.lever = ax.plot(
-            [], [], color=INK, linewidth=1.6, linestyle=(0, (2, 1.5)), zorder=7, gid="moment_arm"
-        )[0]
-        self.lever_text = ax.text(0, 0, "", fontsize=8, color=INK, va="center", gid="text:moment_arm")
+        self.add_pulls(va="center")
         self.tilt_arc = arrow(ax, "moment:tilt", INK, width=1.8, connectionstyle="arc3,rad=0.55", zorder=6)
         self.tilt_text = ax.text(0.0, 0.0, "", fontsize=9.5, color=INK, gid="text:tilt", va="bottom")
-        ax.text(
-            0.0,
-            0.33,
-            "pull on the pelvis, and which way it tips it",
-            transform=ax.transAxes,
-            fontsize=8.5,
-            color=INK,
-            va="top",
-            weight="bold",
-        )
-        self.rows = self._table_rows(0.0, 0.29, step=0.035)
-        self.total_text = ax.text(
-            0.0,
-            0.29 - 0.035 * len(self.muscles),
-            "",
-            transform=ax.transAxes,
-            fontsize=9,
-            color=INK,
-            va="top",
-            weight="bold",
-            gid="text:total",
-        )
-        ax.text(
-            0.6,
-            0.29,
-            "If the thigh stays still, a pull in front of the hip axis\n(a hip flexor) "
-            "tips the pelvis forward; a pull behind\nit (a hip extensor) tips it back. "
-            "Bend the hip and\nthe lines swing around the axis: the answer changes.",
-            transform=ax.transAxes,
-            fontsize=8,
-            color="#444444",
-            va="top",
-        )
+        self.add_table("pull on the pelvis, and which way it tips it", 0.0, 0.33, 0.29, step=0.035)
+        self.add_note(0.6, 0.29, _NOTE)
         scale_bar(ax, 0.30, -0.27)
         clip = Rectangle((-0.40, -0.34), 0.85, 0.47, transform=ax.transData)
         for artist in (self.femur, *self.lines.values(), *self.arrows.values(), self.lever):
             artist.set_clip_path(clip)
         ax.set_title("", loc="left", fontsize=11)
-        self._refresh()
+        self.refresh()
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         hip = sagittal(self.landmarks["right_hip_centre"])
         knee = sagittal(self.landmarks["knee_centre"])
         self.femur.set_data(*np.array([hip, knee]).T)
         self.hip.center = hip
         self.axis_dot.set_data([hip[0]], [hip[1]])
+        self.place_pulls(sagittal, at_insertion=False)
         for name in self.muscles:
-            path = sagittal(self.paths[name])
-            self.lines[name].set_data(*path.T)
-            start, after = path[0], path[1]
-            direction = (after - start) / max(np.linalg.norm(after - start), 1e-9)
-            self.arrows[name].set_positions(start, start + direction * self.force(name) / NEWTONS_PER_METRE)
             arm = self.arms[name]["hip_flexion"]
             tip = "tips it forward" if arm > 0.0005 else "tips it back" if arm < -0.0005 else "hardly tips it"
             where = "in front of" if arm > 0 else "behind"
@@ -140,12 +95,7 @@ class PelvisView(LegView):
             f"all {len(self.muscles)} at {self.effort:.0%} effort: {abs(total):.1f} N·m, "
             f"pelvis tips {'forward' if forward else 'back'}"
         )
-        if self.highlight in self.paths:
-            path = sagittal(self.paths[self.highlight])
-            a, b = path[0], path[1]
-            t = np.dot(hip - a, b - a) / np.dot(b - a, b - a)
-            foot = a + t * (b - a)
-            self.lever.set_data([hip[0], foot[0]], [hip[1], foot[1]])
+        if self.place_moment_arm(hip, sagittal, within_segment=False):
             self.lever_text.set_position((hip[0] + 0.03, hip[1] + 0.035))
             arm = self.arms[self.highlight]["hip_flexion"]
             self.lever_text.set_text(f"{LABELS[self.highlight]}:\nmoment arm {cm(abs(arm))}")
@@ -162,6 +112,7 @@ class PelvisView(LegView):
             loc="left",
             fontsize=11,
         )
+        self.readings = [self.tilt_text.get_text()]
 
 
 def pelvis_view(
@@ -176,10 +127,16 @@ def pelvis_view(
 ) -> Figure:
     """Side view of the right hip: the adductors' pull on the pubis and which way it tips the pelvis.
 
+    With ``ax=None`` the figure is a :class:`KitFigure` whose text form lists the pose, each
+    muscle's flexion moment arm (in front of or behind the hip axis), the total and the tilt.
     Sources: module docstring; the longus flexes near neutral and extends in deep flexion (model,
     EVIDENCE 1.2), the magnus' hamstring part extends throughout (Neumann 2010, via EVIDENCE 1.2).
     """
+    own = ax is None
     figure, ax = figure_and_axes(ax, (8.3, 7.4))
-    PelvisView(ax, Pose(hip_flexion, hip_adduction, hip_rotation, knee_angle), effort, muscles, highlight)
+    view = PelvisView(
+        ax, Pose(hip_flexion, hip_adduction, hip_rotation, knee_angle), effort, muscles, highlight
+    )
     source_note(figure)
+    state_numbers(figure, view.summary(), own)
     return figure
