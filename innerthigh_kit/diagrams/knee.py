@@ -147,11 +147,18 @@ class KneeView(LegView):
         self.moment_text.set_text(f"{turn}:\n{abs(total):.1f} N·m")
         return f"{turn}: {abs(total):.1f} N·m"
 
-    def _place_inward(self, knee, total: float) -> str:
+    def hip_to_knee(self) -> float:
+        """The lever from the hip to the knee, metres (the model's hip and knee centres)."""
+        return float(np.linalg.norm(self.landmarks["knee_centre"] - self.landmarks["right_hip_centre"]))
+
+    def inward_pull(self) -> float:
         """The sideways pull at the knee that makes the same moment about the hip: moment ÷ hip-to-knee."""
+        return self.moment("hip_adduction") / self.hip_to_knee()
+
+    def _place_inward(self, knee, total: float) -> str:
+        """Draw and word the inward pull at the knee (``inward_pull``)."""
         sign = 1 if total >= 0 else -1
-        lever = float(np.linalg.norm(self.landmarks["knee_centre"] - self.landmarks["right_hip_centre"]))
-        inward = total / lever
+        lever, inward = self.hip_to_knee(), self.inward_pull()
         self.inward.set_positions(
             knee, knee + np.array([sign * min(abs(inward) / NEWTONS_PER_METRE, 0.3), 0.0])
         )

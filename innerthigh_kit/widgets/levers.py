@@ -149,11 +149,8 @@ class LeverExplorer:
 
 class _KneeExplorer(LeverExplorer):
     def describe(self) -> str:
-        total = self.view.moment("hip_adduction")
-        lever = float(
-            ((self.view.landmarks["knee_centre"] - self.view.landmarks["right_hip_centre"]) ** 2).sum() ** 0.5
-        )
-        return f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(total) / lever:.0f} N"
+        total, inward = self.view.moment("hip_adduction"), self.view.inward_pull()
+        return f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(inward):.0f} N"
 
 
 class _PelvisExplorer(LeverExplorer):
