@@ -3,8 +3,10 @@
 ``write_atomic(path, content, backup=True)`` writes a temporary file beside ``path``, flushes it
 to disk, gives it the mode the old file had (or the usual mode for a new file), keeps the old
 version as ``<name>.bak`` by a hard link (the original name never disappears, not even for an
-instant), then renames the new file over the old one and flushes the folder. A crash at any
-moment leaves either the old file or the new one under the name, never nothing.
+instant; the two versions before it move to ``.bak.1`` and ``.bak.2``), then renames the new
+file over the old one and flushes the folder. A crash at any moment leaves either the old file
+or the new one under the name, never nothing. ``prepare_output`` checks an output before any
+long work starts.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ def _check_target(path: Path) -> int | None:
         info = path.stat()
     except FileNotFoundError:
         return None
+    except ValueError:  # os functions refuse a NUL character in a name
+        raise OutputError(
+            f"Cannot write {path!r}: the name holds a NUL character. Choose a plain name."
+        ) from None
     except OSError as error:
         raise OutputError(f"Cannot write {path}: {error.strerror}. Choose another place.") from None
     if stat.S_ISDIR(info.st_mode):
@@ -40,11 +46,32 @@ def _check_target(path: Path) -> int | None:
     return stat.S_IMODE(info.st_mode)
 
 
+#: How many earlier versions a save keeps: ``<name>.bak`` (the last), ``.bak.1``, ``.bak.2``.
+BACKUPS = 3
+
+
+def backup_names(path: Path) -> list[Path]:
+    """The backups of ``path``, newest first: name.bak, name.bak.1, name.bak.2."""
+    return [path.with_name(path.name + ".bak" + (f".{n}" if n else "")) for n in range(BACKUPS)]
+
+
 def _keep_backup(path: Path) -> Path:
-    """Link (or copy) the current file to ``<name>.bak`` without ever removing ``path``."""
-    backup = path.with_name(path.name + ".bak")
-    if backup.is_dir():
-        raise OutputError(f"Cannot keep the previous version of {path}: {backup} is a folder. Rename it.")
+    """Keep the current file as ``<name>.bak`` (older ones move down), never removing ``path``.
+
+    Each step is one rename or one hard link, so a crash at any moment leaves ``path`` as it
+    was and at worst one backup short.
+    """
+    backups = backup_names(path)
+    for backup in backups:
+        if backup.exists() and not backup.is_file():
+            raise OutputError(
+                f"Cannot keep the previous version of {path}: {backup} is not a file (a folder?). "
+                "Rename or move it, then save again."
+            )
+    for index in range(BACKUPS - 1, 0, -1):  # .bak.1 -> .bak.2, then .bak -> .bak.1
+        if backups[index - 1].exists():
+            os.replace(backups[index - 1], backups[index])
+    backup = backups[0]
     temporary = path.with_name(f".{path.name}.bak-{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
@@ -119,3 +146,33 @@ def write_atomic(path: str | os.PathLike, content: bytes | str, *, backup: bool 
         raise
     _fsync_folder(path.parent)
     return path
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, what: str):
+    """Hold ``folder``'s lock while writing many files into it; a second writer is refused at once.
+
+    The lock is the operating system's (``flock``), so it goes with the process: a run that is
+    killed never leaves the folder locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not on this platform: no lock, as before
+        yield
+        return
+    lock_path = folder / ".innerthigh-kit.lock"
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write in {folder}: {error.strerror}. Choose a folder you may write in."
+        ) from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            message = f"Another {what} is writing into {folder} right now."
+            raise OutputError(f"{message} Wait for it to finish, or choose another folder.") from None
+        yield
+    finally:
+        handle.close()

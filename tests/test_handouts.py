@@ -205,7 +205,7 @@ def test_workshop_renders_all_and_reports_the_bad_plan(plan_file, tmp_path, caps
     assert [p.split("/")[-1] for p, _ in result.failed] == ["broken.yaml"]
     assert "broken.yaml" in result.failed[0][1]
     index = (out / "index.html").read_text()
-    assert 'href="anna.html"' in index and 'href="ben.html"' in index
+    assert 'href="./anna.html"' in index and 'href="./ben.html"' in index
     assert "Could not be made (1)" in index
     # again without --force: refused, nothing replaced
     with pytest.raises(kit.HandoutError, match="already exists"):

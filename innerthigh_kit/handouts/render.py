@@ -10,13 +10,13 @@ path, so nothing beside the plan file is ever imported or run. Bad input becomes
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._atomic import prepare_output, write_atomic
+from .._scratch import scratch_folder
 from ..errors import HandoutError, error_names
 from .export import export_html, html_to_pdf
 
@@ -111,8 +111,7 @@ def render_handout(
         library_paths = [library_paths]
     check_parameters("-", audience, include_diagrams, paper, list(library_paths), plan_required=False)
     library_paths = [str(Path(p).resolve()) for p in library_paths]
-    with tempfile.TemporaryDirectory(prefix="innerthigh-handout-") as tmp:
-        workdir = Path(tmp)
+    with scratch_folder("handout") as workdir:
         plan_path = _plan_file(plan, workdir).resolve()
         check_parameters(str(plan_path), audience, include_diagrams, paper, library_paths)
         executed = workdir / "handout.ipynb"

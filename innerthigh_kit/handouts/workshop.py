@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from .._atomic import prepare_output, write_atomic
+from .._atomic import folder_lock, prepare_output, write_atomic
+from .._scratch import scratch_folder
 from ..errors import HandoutError, KitError
 from .export import page_html
 from .parameters import FORMATS
@@ -101,9 +102,9 @@ def render_workshop(
             "to replace the handouts in it."
         )
     prepare_output(index)
-    with tempfile.TemporaryDirectory(prefix="innerthigh-workshop-") as tmp:
-        paths = _plan_paths(plans, Path(tmp))
-        targets = {path: out_dir / f"{path.stem}{fmt}" for path in paths}
+    with folder_lock(out_dir, "workshop"), scratch_folder("workshop") as scratch:
+        paths = _plan_paths(plans, scratch)
+        targets = output_paths(paths, out_dir, fmt)
         options = {
             "audience": audience,
             "include_diagrams": include_diagrams,
@@ -112,11 +113,31 @@ def render_workshop(
             "force": force,
         }
         _render_all(targets, options, jobs or os.cpu_count() or 1, progress, result)
-    result.rendered.sort()
-    result.failed.sort()
-    write_atomic(index, _index_page(result, targets))
+        result.rendered = sorted(path for path in result.rendered if path.is_file())  # what is on disk
+        result.failed.sort()
+        write_atomic(index, _index_page(result, targets))
     result.index = index
     return result
+
+
+def output_paths(paths: list[Path], out_dir: Path, fmt: str) -> dict[Path, Path]:
+    """A distinct handout name for every plan: never ``index``, and ``a.yaml`` and ``a.yml`` apart.
+
+    Names are compared without regard to case, as some file systems do.
+    """
+    stems = [path.stem for path in paths]
+    taken = {"index"}
+    targets = {}
+    for path, stem in zip(paths, stems, strict=True):
+        name = stem
+        if stems.count(stem) > 1 or name.lower() in taken:
+            name = f"{stem}-{path.suffix.lstrip('.') or 'plan'}"
+        number = 2
+        while name.lower() in taken:
+            name, number = f"{stem}-{number}", number + 1
+        taken.add(name.lower())
+        targets[path] = out_dir / f"{name}{fmt}"
+    return targets
 
 
 def _render_all(
@@ -153,8 +174,10 @@ def _index_page(result: WorkshopResult, targets: dict[Path, Path]) -> str:
     rows = []
     for plan_path, target in targets.items():
         if target in result.rendered:
-            link = html.escape(target.name)
-            rows.append(f'<li><a href="{link}">{html.escape(plan_path.stem)}</a></li>')
+            # a relative link to the file itself: "./" and percent-quoting mean no name can be
+            # read as a scheme (javascript:...) or reach outside the folder
+            link = html.escape("./" + quote(target.name), quote=True)
+            rows.append(f'<li><a href="{link}">{html.escape(plan_path.name)}</a></li>')
     failed = "".join(
         f"<li><strong>{html.escape(Path(path).name)}</strong>: {html.escape(reason)}</li>"
         for path, reason in result.failed
