@@ -92,6 +92,33 @@ def _fsync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+#: The longest file name most file systems take, in bytes.
+MAX_NAME_BYTES = 255
+
+
+def check_file_name(name: str, example: str = "my-class.yaml") -> str:
+    """``name`` stripped, if it is a plain file name; else an ``OutputError`` saying what to change.
+
+    A plain name has no folder part (no / or \\), does not start with a dot (no hidden files,
+    no ``..``), holds no NUL or other control character and is at most 255 bytes long.
+    """
+    name = str(name).strip()
+    fix = f"Give a plain file name such as {example}."
+    if not name:
+        raise OutputError(f"The file name is empty. {fix}")
+    if "/" in name or "\\" in name:
+        raise OutputError(f"{name!r} names a folder as well as a file. {fix}")
+    if name.startswith("."):
+        raise OutputError(
+            f"{name!r} starts with a dot, which hides the file (or climbs out of the folder). {fix}"
+        )
+    if any(ord(character) < 32 for character in name):
+        raise OutputError(f"{name!r} holds a control character (such as NUL). {fix}")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise OutputError(f"The file name is {len(name.encode('utf-8'))} bytes long; the most is 255. {fix}")
+    return name
+
+
 def prepare_output(path: str | os.PathLike) -> Path:
     """Check before any work that ``path`` can be written: make its folder, refuse a folder.
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -65,3 +67,18 @@ def scratch_folder(kind: str) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def exit_on_terminate() -> Iterator[None]:
+    """A termination signal (``kill``, a closed terminal) ends the command like an error would:
+    every ``with`` block unwinds, so scratch folders are removed and no half-made file is left."""
+    try:
+        previous = signal.signal(signal.SIGTERM, lambda number, _frame: sys.exit(128 + number))
+    except ValueError:  # only the main thread may set handlers
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

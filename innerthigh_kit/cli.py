@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import vocab
+from ._scratch import exit_on_terminate
 from .errors import KitError, os_error_message
 from .handouts.parameters import AUDIENCES, FORMATS, PAPER_SIZES
 from .words import listing
@@ -33,6 +34,10 @@ def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentPars
 
 def _add_library(parser: argparse.ArgumentParser, help_text: str) -> None:
     parser.add_argument("--library", nargs="+", default=[], metavar="PATH", help=help_text)
+
+
+def _add_output(parser: argparse.ArgumentParser, metavar: str, help_text: str, required: bool = True) -> None:
+    parser.add_argument("-o", "--output", required=required, metavar=metavar, help=help_text)
 
 
 def _add_audience(parser: argparse.ArgumentParser, help_text: str) -> None:
@@ -126,9 +131,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 def _add_handout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="a class plan file (.yaml)")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the handout to write: .html, .pdf or .ipynb"
-    )
+    _add_output(parser, "FILE", "the handout to write: .html, .pdf or .ipynb")
     _add_audience(
         parser,
         "participant (take-home sheet, the default) or instructor (adds the reasoning and the plan check)",
@@ -158,13 +161,7 @@ def _run_handout(args: argparse.Namespace) -> int:
 
 def _add_workshop(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plans", metavar="PLANS_DIR", help="a folder of class plans (.yaml)")
-    parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT_DIR",
-        help="the folder for the handouts and their index.html",
-    )
+    _add_output(parser, "OUT_DIR", "the folder for the handouts and their index.html")
     parser.add_argument(
         "--jobs",
         type=int,
@@ -268,8 +265,8 @@ def _add_plan(parser: argparse.ArgumentParser) -> None:
         help="another number gives another version of the class",
     )
     parser.add_argument("--title", help="the class title")
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="save the plan as YAML (an existing file is kept as FILE.bak)"
+    _add_output(
+        parser, "FILE", "save the plan as YAML (earlier versions are kept as FILE.bak...)", required=False
     )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     _add_library(parser, "your own exercise files or folders, added to the kit's")
@@ -369,6 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with exit_on_terminate():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

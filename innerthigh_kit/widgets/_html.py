@@ -136,3 +136,9 @@ def _is_kit_file(path: str) -> bool:
     except (ValueError, KitError):
         return False
     return True
+
+
+def named(widget, css_class: str):
+    """The widget with a CSS class that names it (for styling and the browser tests)."""
+    widget.add_class(css_class)
+    return widget

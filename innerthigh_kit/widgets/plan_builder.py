@@ -1,14 +1,14 @@
 """The class builder: a request form, a generated plan, editing, checks, reasoning, save.
 
 A thin UI over the API: every button calls ``build_plan``, the plan's own edit methods,
-``check_plan``, ``plan.explain`` or ``plan.save`` and then redraws; no rule lives here.
+``check_plan`` or ``plan.explain`` and then redraws; saving and the handout are the
+``SavePanel``'s (save_panel.py); no rule lives here.
 CSS classes (``itk-...``) name the parts for the browser tests and for styling.
 """
 
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
 import ipywidgets as w
@@ -16,17 +16,13 @@ import ipywidgets as w
 from .. import vocab
 from ..errors import KitError
 from ..exercises import Library, load_library
-from ..handouts import render_handout
 from ..plans import ClassPlan, ClassRequest, PlanItem, build_plan, check_plan
 from ..words import dosage_words, duration_words, section_words
+from ._html import named
 from .request_form import RequestForm
+from .save_panel import SavePanel
 
 _SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
-
-
-def plans_dir() -> Path:
-    """Where saved plans go: $INNERTHIGH_KIT_PLANS_DIR, or 'my_plans' beside the notebook."""
-    return Path(os.environ.get("INNERTHIGH_KIT_PLANS_DIR") or Path.cwd() / "my_plans")
 
 
 class ClassBuilder:
@@ -71,8 +67,8 @@ class ClassBuilder:
         self.error.add_class("itk-error")
 
     def _editor(self) -> None:
-        self.total = _css(w.HTML(), "itk-total")
-        self.items = _css(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
+        self.total = named(w.HTML(), "itk-total")
+        self.items = named(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
         self._updating = False
         self._edit_controls()
@@ -90,19 +86,18 @@ class ClassBuilder:
                 self.findings,
                 self.reasoning_box,
                 w.HTML(heading("4. Save and print")),
-                w.HBox([self.save_name, self.save_button, self.handout_button]),
-                self.status,
+                self.files.widget,
             ]
         )
 
     def _edit_controls(self) -> None:
         """The dosage boxes (bounded by the model's limits), the edit buttons and 'add'."""
-        self.sets = _css(_bounded("sets", "Sets"), "itk-sets")
-        self.reps = _css(_bounded("reps", "Reps"), "itk-reps")
-        self.hold = _css(_bounded("hold_seconds", "Hold s"), "itk-hold")
+        self.sets = named(_bounded("sets", "Sets"), "itk-sets")
+        self.reps = named(_bounded("reps", "Reps"), "itk-reps")
+        self.hold = named(_bounded("hold_seconds", "Hold s"), "itk-hold")
         for box in (self.sets, self.reps, self.hold):
             box.observe(lambda _: self._change_dosage(), names="value")
-        self.dosage_row = _css(w.HBox([self.sets, self.reps, self.hold]), "itk-dosage")
+        self.dosage_row = named(w.HBox([self.sets, self.reps, self.hold]), "itk-dosage")
         buttons = {
             "up": ("Move up", "arrow-up", lambda: self._move(-1)),
             "down": ("Move down", "arrow-down", lambda: self._move(1)),
@@ -112,32 +107,24 @@ class ClassBuilder:
         }
         self.buttons = {}
         for key, (text, icon, action) in buttons.items():
-            button = _css(w.Button(description=text, icon=icon, layout=w.Layout(width="auto")), f"itk-{key}")
+            button = named(w.Button(description=text, icon=icon, layout=w.Layout(width="auto")), f"itk-{key}")
             button.on_click(lambda _, act=action: self._act(act))
             self.buttons[key] = button
-        self.add_choice = _css(
+        self.add_choice = named(
             w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px")), "itk-add-choice"
         )
-        self.add_button = _css(w.Button(description="Add to the class", icon="plus-circle"), "itk-add")
+        self.add_button = named(w.Button(description="Add to the class", icon="plus-circle"), "itk-add")
         self.add_button.on_click(lambda _: self._act(self._add))
 
     def _check_and_save_parts(self) -> None:
         """The findings, the folded reasoning, the file name, save, handout and the status line."""
-        self.findings = _css(w.HTML(), "itk-findings")
-        self.reasoning = _css(w.HTML(), "itk-reasoning")
+        self.findings = named(w.HTML(), "itk-findings")
+        self.reasoning = named(w.HTML(), "itk-reasoning")
         self.reasoning_box = w.Accordion(children=[self.reasoning])
         self.reasoning_box.set_title(0, "Why each exercise is there (words to say to the class)")
-        self.save_name = _css(
-            w.Text(value="my-class.yaml", description="File name", layout=w.Layout(width="360px")),
-            "itk-save-name",
-        )
-        self.save_button = _css(
-            w.Button(description="Save the plan", icon="save", button_style="success"), "itk-save"
-        )
-        self.save_button.on_click(lambda _: self.save())
-        self.handout_button = _css(w.Button(description="Make the handout", icon="file"), "itk-handout")
-        self.handout_button.on_click(lambda _: self.handout())
-        self.status = _css(w.HTML(), "itk-status")
+        self.files = SavePanel(lambda: self.plan)
+        self.save_name, self.save_button = self.files.name, self.files.save_button
+        self.handout_button, self.status = self.files.handout_button, self.files.status
 
     # ------------------------------------------------------------------ actions
 
@@ -159,39 +146,13 @@ class ClassBuilder:
         first = next(iter(plan.items()), (None, None))[1]
         self._show_plan(select=first.key if first else None)
 
-    def save(self, name: str | None = None) -> Path | None:
-        """Save the plan as YAML in ``plans_dir()`` (the previous version is kept as .bak)."""
-        if self.plan is None:
-            self._status("Build a class first.", ok=False)
-            return None
-        name = (name or self.save_name.value).strip()
-        if not name or Path(name).name != name:
-            self._status("Give a plain file name such as <code>tuesday-class.yaml</code>.", ok=False)
-            return None
-        path = plans_dir() / (name if name.endswith((".yaml", ".yml")) else name + ".yaml")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            existed = path.exists()
-            self.plan.save(path)
-        except (KitError, OSError) as error:
-            self._status(html.escape(str(error)), ok=False)
-            return None
-        kept = " The previous version is kept as .bak." if existed else ""
-        self._status(f"Saved to <code>{html.escape(str(path))}</code>.{kept}")
-        return path
+    def save(self, name: str | None = None, replace: bool = False) -> Path | None:
+        """Save the plan in the plans folder (asks before replacing a file it did not write)."""
+        return self.files.save(name, replace=replace)
 
-    def handout(self) -> Path | None:
+    def handout(self, replace: bool = False) -> Path | None:
         """Save, then render the participant handout (HTML) beside the plan."""
-        path = self.save()
-        if path is None:
-            return None
-        try:
-            out = render_handout(path, path.with_suffix(".html"), force=True)
-        except KitError as error:
-            self._status(html.escape(str(error)), ok=False)
-            return None
-        self._status(f"Handout written: <code>{html.escape(str(out))}</code>")
-        return out
+        return self.files.handout(replace=replace)
 
     def _act(self, action) -> None:
         if self.plan is None:
@@ -329,8 +290,7 @@ class ClassBuilder:
         self.dosage_row.add_class(f"itk-editing-{number}")
 
     def _status(self, message: str, ok: bool = True) -> None:
-        colour = "#0b6e69" if ok else "#9b1c1c"
-        self.status.value = f"<span style='color:{colour}'>{message}</span>"
+        self.files.say(message, ok)
 
     def _error(self, message: str) -> None:
         self.error.value = (
@@ -356,12 +316,6 @@ class ClassBuilder:
         bundle = self.ui._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = self.summary()
         return bundle
-
-
-def _css(widget: w.DOMWidget, name: str) -> w.DOMWidget:
-    """The widget with a CSS class that names it (for styling and the browser tests)."""
-    widget.add_class(name)
-    return widget
 
 
 def _bounded(limit: str, description: str) -> w.BoundedIntText:

@@ -19,8 +19,8 @@ from ..exercises import Library, load_library
 from ..handouts import render_workshop
 from ..plans import build_plan, build_series, parse_group, series_summary
 from ..words import duration_words
-from .plan_builder import plans_dir
 from .request_form import RequestForm
+from .save_panel import plans_dir
 
 
 class WorkshopPlanner:
