@@ -213,3 +213,27 @@ def test_the_app_refuses_names_that_leave_its_folder_or_cannot_be_files(builder,
     builder.save_button.click()
     assert words in builder.status.value
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_library_paths_given_as_one_string_is_one_file(plan_file, tmp_path, good_entry):
+    mine = tmp_path / "my_moves.yaml"
+    mine.write_text(good_entry, encoding="utf-8")
+    out = render_handout(plan_file, tmp_path / "class.html", include_diagrams=False, library_paths=str(mine))
+    assert out.is_file()
+
+
+def test_the_workshop_screen_shows_a_refused_render_in_words(library, tmp_path, monkeypatch):
+    from innerthigh_kit.widgets import workshop
+
+    monkeypatch.setenv("INNERTHIGH_KIT_PLANS_DIR", str(tmp_path))
+
+    def busy(*args, **kwargs):
+        raise kit.HandoutError("Another workshop is writing into this folder right now.")
+
+    monkeypatch.setattr(workshop, "render_workshop", busy)
+    planner = workshop.WorkshopPlanner(library)
+    planner.group_text.value = "Ann, general, 30"
+    planner.group_button.click()
+    assert planner.render_group() is None
+    assert "Another workshop is writing" in planner.group_view.value

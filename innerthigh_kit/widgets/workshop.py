@@ -153,8 +153,12 @@ class WorkshopPlanner:
             self.group_view.value = _error("Build the group's classes first.")
             return None
         out = plans_dir() / "workshop-handouts"
-        with self.progress:
-            result = render_workshop(list(self.group_plans.values()), out, force=True)
+        try:  # the handouts are made again from the group's plans, which are kept (with .bak)
+            with self.progress:
+                result = render_workshop(list(self.group_plans.values()), out, force=True)
+        except KitError as error:  # another workshop writing there, a folder that can't be written
+            self.group_view.value += _error(str(error))
+            return None
         failed = "".join(f"<li>{html.escape(Path(p).name)}: {html.escape(r)}</li>" for p, r in result.failed)
         self.group_view.value += (
             f"<p>{len(result.rendered)} handouts written; open "
