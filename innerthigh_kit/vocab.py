@@ -26,6 +26,12 @@ EQUIPMENT = (
     "chair",
     "wall",
     "block",
+    "pillow",
+    "wedge",
+    "towel",
+    "pilates-ring",
+    "birth-ball",
+    "barre",
 )
 
 CAUTIONS = (
@@ -47,6 +53,41 @@ CAUTION_ACTIONS = ("avoid", "modify")
 
 REASONS = ("knee", "foot-ankle", "balance", "lateral", "pelvis-core")
 
+#: What an exercise is, for the rules that build a class: a group's programme asks for roles
+#: ("a squeeze", "supported balance"), never for exercise names.
+ROLES = (
+    "squeeze",
+    "bridge",
+    "squat",
+    "sit-to-stand",
+    "side-lying-adduction",
+    "abductor-partner",
+    "breathing-pelvic-floor",
+    "supported-balance",
+    "balance",
+    "lateral-power",
+    "copenhagen",
+    "hinge",
+    "adductor-stretch",
+)
+
+#: Each role in words, as in "the class has no {squeeze}".
+ROLE_WORDS = {
+    "squeeze": "inner-thigh squeeze",
+    "bridge": "bridge",
+    "squat": "squat pattern",
+    "sit-to-stand": "sit-to-stand",
+    "side-lying-adduction": "side-lying inner-thigh work",
+    "abductor-partner": "outer-hip (abductor) partner exercise",
+    "breathing-pelvic-floor": "breathing and pelvic-floor exercise",
+    "supported-balance": "supported balance exercise",
+    "balance": "balance exercise",
+    "lateral-power": "side-to-side power exercise",
+    "copenhagen": "Copenhagen exercise",
+    "hinge": "hip hinge",
+    "adductor-stretch": "inner-thigh stretch",
+}
+
 #: Plain words for the five reasons, as an instructor would say them to a class.
 REASON_WORDS = {
     "knee": "supports the knee by steadying the thigh bone",
@@ -62,6 +103,7 @@ POPULATIONS = (
     "prenatal-t2",
     "prenatal-t3",
     "postnatal",
+    "postnatal-later",
     "older-adult",
     "athlete",
 )
@@ -73,6 +115,7 @@ POPULATION_WORDS = {
     "prenatal-t2": "pregnancy, second trimester",
     "prenatal-t3": "pregnancy, third trimester",
     "postnatal": "after birth (postnatal)",
+    "postnatal-later": "after birth, from about 12 weeks (cleared for exercise)",
     "older-adult": "older adults",
     "athlete": "athletes",
 }
@@ -85,6 +128,7 @@ POPULATION_CAUTIONS = {
     "prenatal-t2": ("pregnancy-t2",),
     "prenatal-t3": ("pregnancy-t3",),
     "postnatal": ("postnatal-early",),
+    "postnatal-later": (),
     "older-adult": (),
     "athlete": (),
 }
@@ -115,6 +159,12 @@ EQUIPMENT_WORDS = {
     "chair": "a chair",
     "wall": "a wall",
     "block": "a block",
+    "pillow": "a pillow or cushion",
+    "wedge": "a wedge or bolster",
+    "towel": "a towel",
+    "pilates-ring": "a Pilates ring",
+    "birth-ball": "a birth or stability ball",
+    "barre": "a barre (or a sturdy chair back)",
 }
 
 #: Which library categories fill each default section of a class plan (first ones preferred).
@@ -172,68 +222,6 @@ REASON_SHORT = {
     "balance": "balance",
     "lateral": "side-to-side movement",
     "pelvis-core": "the pelvis and core",
-}
-
-#: What the kit's rules ask for each group (EVIDENCE.md §2.11-2.12), in the instructor's words.
-POPULATION_NOTES = {
-    "general": "",
-    "prenatal-t1": (
-        "In early pregnancy most people can keep training at a comfortable effort: you should "
-        "be able to talk. Nothing here is medical advice: anyone pregnant checks with their "
-        "midwife or doctor what suits them."
-    ),
-    "prenatal-t2": (
-        "From about 20 weeks keep time lying on the back short (2-3 minutes at a time) and "
-        "turn onto the side at once if anyone feels light-headed or unwell. Anyone pregnant "
-        "checks with their midwife or doctor what suits them."
-    ),
-    "prenatal-t3": (
-        "In the third trimester keep time lying on the back short (2-3 minutes at a time), "
-        "offer side-lying or propped-up versions, keep the knees together when changing "
-        "position and let pain or light-headedness end an exercise. Anyone pregnant checks "
-        "with their midwife or doctor what suits them."
-    ),
-    "postnatal": (
-        "After birth the return is gradual: low load, breathe out as you squeeze, no impact and "
-        "no long-lever planks in the early months. Leaking, heaviness, a doming tummy or pelvic "
-        "pain are reasons to see a GP, midwife or pelvic-health physiotherapist before loaded "
-        "work; everything here is as cleared by them."
-    ),
-    "older-adult": (
-        "For older adults stretch holds run longer (30-60 s), balance work keeps a chair or "
-        "wall within reach, and strength work aims at 10-15 steady reps."
-    ),
-    "athlete": (
-        "For athletes the strength work goes through long ranges, the way side-to-side sport "
-        "loads the inner thighs; weak inner thighs are one of the risk factors for groin "
-        "injury found in field sports (Ryan 2014)."
-    ),
-}
-
-CONDITION_NOTES = {
-    "knee-pain": "With knee pain work in a pain-free range; soreness that lingers into the next "
-    "day means next time does less.",
-    "pelvic-girdle-pain": "With pelvic girdle pain keep the knees together when changing "
-    "position, avoid wide or one-leg stances and let pain set the limit.",
-    "low-back-pain": "With low-back pain keep the spine in a comfortable middle position and "
-    "move within what feels easy.",
-    "hip-replacement": "After a hip replacement follow the surgeon's precautions first; by "
-    "default no leg across the midline and no deep bend with the knee "
-    "turning in.",
-    "osteoporosis": "With osteoporosis hinge from the hips with a long back instead of rounding "
-    "forward, and keep support close for balance work.",
-    "diastasis-recti": "With a tummy gap keep pressure low: breathe out on the effort and stop "
-    "if the tummy domes.",
-}
-
-FOCUS_WORDS = {
-    "balanced": "strength and stretch in every class, because a muscle needs to be strong "
-    "and mobile, and a stretch alone won't make it strong",
-    "strength": "mostly strength, where the evidence is strongest: one progressive "
-    "inner-thigh exercise done regularly lowered groin problems by about 40 % in "
-    "male footballers (Harøy 2019)",
-    "stretch": "mostly stretching: it raises how far you can move, mostly by raising your "
-    "tolerance of the stretch; it is not proven to prevent injury",
 }
 
 #: Who to ask, by caution tag: pregnancy and the pelvis go to the midwife first.

@@ -1,4 +1,5 @@
-"""Plain-language formatting: durations, clock times, lists, dosages, reasons and section names.
+"""Plain-language formatting (durations, clock times, lists, dosages, reasons, section names) and
+the paragraphs the reasoning says for each group, condition and focus.
 
 Every sentence the kit composes (explain, handouts, the builder's list, the CLI) formats its
 numbers and lists with these functions, so a time or a dosage reads the same everywhere.
@@ -80,3 +81,74 @@ def reasons_sentence(reasons: Iterable[str]) -> str:
     if len(phrases) > 1:
         sentence += f" It also {join_words(phrases[1:])}."
     return sentence
+
+
+# --------------------------------------------------------------------------- words for groups
+
+#: What the kit's rules ask for each group (EVIDENCE.md §2.11-2.12), in the instructor's words.
+POPULATION_NOTES = {
+    "general": "",
+    "prenatal-t1": (
+        "In early pregnancy most people can keep training at a comfortable effort: you should "
+        "be able to talk. Nothing here is medical advice: anyone pregnant checks with their "
+        "midwife or doctor what suits them."
+    ),
+    "prenatal-t2": (
+        "From about 20 weeks keep time lying on the back short (2-3 minutes at a time) and "
+        "turn onto the side at once if anyone feels light-headed or unwell. Anyone pregnant "
+        "checks with their midwife or doctor what suits them."
+    ),
+    "prenatal-t3": (
+        "In the third trimester keep time lying on the back short (2-3 minutes at a time), "
+        "offer side-lying or propped-up versions, keep the knees together when changing "
+        "position and let pain or light-headedness end an exercise. Anyone pregnant checks "
+        "with their midwife or doctor what suits them."
+    ),
+    "postnatal": (
+        "After birth the return is gradual: low load, breathe out as you squeeze, no impact and "
+        "no long-lever planks in the early months. Leaking, heaviness, a doming tummy or pelvic "
+        "pain are reasons to see a GP, midwife or pelvic-health physiotherapist before loaded "
+        "work; everything here is as cleared by them."
+    ),
+    "postnatal-later": (
+        "From about 12 weeks after birth, once cleared, the work can build again, still without "
+        "impact until the pelvic floor copes with it: no leaking, heaviness or pelvic pain "
+        "(Goom, Donnelly and Brockwell 2019). If any of those come back, go back a step and see "
+        "a pelvic-health physiotherapist."
+    ),
+    "older-adult": (
+        "For older adults stretch holds run longer (30-60 s), balance work keeps a chair or "
+        "wall within reach, and strength work aims at 10-15 steady reps."
+    ),
+    "athlete": (
+        "For athletes the strength work goes through long ranges, the way side-to-side sport "
+        "loads the inner thighs; weak inner thighs are one of the risk factors for groin "
+        "injury found in field sports (Ryan 2014)."
+    ),
+}
+
+CONDITION_NOTES = {
+    "knee-pain": "With knee pain work in a pain-free range; soreness that lingers into the next "
+    "day means next time does less.",
+    "pelvic-girdle-pain": "With pelvic girdle pain keep the knees together when changing "
+    "position, avoid wide or one-leg stances and let pain set the limit.",
+    "low-back-pain": "With low-back pain keep the spine in a comfortable middle position and "
+    "move within what feels easy.",
+    "hip-replacement": "After a hip replacement follow the surgeon's precautions first; by "
+    "default no leg across the midline and no deep bend with the knee "
+    "turning in.",
+    "osteoporosis": "With osteoporosis hinge from the hips with a long back instead of rounding "
+    "forward, and keep support close for balance work.",
+    "diastasis-recti": "With a tummy gap keep pressure low: breathe out on the effort and stop "
+    "if the tummy domes.",
+}
+
+FOCUS_WORDS = {
+    "balanced": "strength and stretch in every class, because a muscle needs to be strong "
+    "and mobile, and a stretch alone won't make it strong",
+    "strength": "mostly strength, where the evidence is strongest: one progressive "
+    "inner-thigh exercise done regularly lowered groin problems by about 40 % in "
+    "male footballers (Harøy 2019)",
+    "stretch": "mostly stretching: it raises how far you can move, mostly by raising your "
+    "tolerance of the stretch; it is not proven to prevent injury",
+}

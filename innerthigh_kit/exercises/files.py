@@ -129,13 +129,19 @@ def _build(raw: dict, source_file: str) -> Exercise:
         regression=raw["regression"],
         progression=raw["progression"],
         cautions=tuple(
-            Caution(tag=c["tag"], note=c["note"].strip(), action=c.get("action", "avoid"))
+            Caution(
+                tag=c["tag"],
+                note=c["note"].strip(),
+                action=c.get("action", "avoid"),
+                source=str(c.get("source") or "").strip(),
+            )
             for c in raw["cautions"]
         ),
         reasons=tuple(raw["reasons"]),
         description=raw["description"].strip(),
         sources=tuple(s.strip() for s in raw["sources"]),
         evidence=raw.get("evidence", "coaching"),
+        roles=tuple(raw.get("roles") or ()),
         source_file=source_file,
     )
 

@@ -14,6 +14,11 @@ class Caution:
     tag: str
     note: str
     action: str = "avoid"  # "avoid": leave it out for this group; "modify": teach it as the note says
+    source: str = ""  # where the rule comes from: a reference key or a citation
+
+    def to_record(self) -> dict[str, str]:
+        record = {"tag": self.tag, "note": self.note, "action": self.action}
+        return {**record, "source": self.source} if self.source else record
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Exercise:
     description: str
     sources: tuple[str, ...]
     evidence: str = "coaching"
+    roles: tuple[str, ...] = ()
     source_file: str = ""
 
     def caution(self, tag: str) -> Caution | None:
@@ -110,9 +116,10 @@ class Exercise:
             "cues": list(self.cues),
             "regression": self.regression,
             "progression": self.progression,
-            "cautions": [{"tag": c.tag, "note": c.note, "action": c.action} for c in self.cautions],
+            "cautions": [c.to_record() for c in self.cautions],
             "reasons": list(self.reasons),
             "description": self.description,
             "sources": list(self.sources),
             "evidence": self.evidence,
+            "roles": list(self.roles),
         }

@@ -154,9 +154,15 @@ def check_cautions(value: Any) -> list[str]:
         if not isinstance(caution, dict):
             problems.append(f"caution {number} should be a mapping with 'tag' and 'note'.")
             continue
-        unknown = set(caution) - {"tag", "note", "action"}
+        unknown = set(caution) - {"tag", "note", "action", "source"}
         if unknown:
-            problems.append(f"caution {number} has unknown key(s) {sorted(unknown)}. Use tag, note, action.")
+            problems.append(
+                f"caution {number} has unknown key(s) {sorted(unknown)}. Use tag, note, action, source."
+            )
+        if "source" in caution and not _is_text(caution["source"]):
+            problems.append(
+                f"caution {number}: 'source' should name where the rule comes from, e.g. acog-2020."
+            )
         tag = caution.get("tag")
         if tag not in vocab.CAUTIONS:
             problems.append(
@@ -246,9 +252,9 @@ FIELDS: tuple[Field, ...] = (
         "cautions",
         True,
         check_cautions,
-        "list of {tag, note, action}; tag from: "
+        "list of {tag, note, action, source}; tag from: "
         + ", ".join(vocab.CAUTIONS)
-        + "; action avoid (default) or modify",
+        + "; action avoid (default) or modify; source: where the rule comes from (optional)",
         "[{tag: pelvic-girdle-pain, note: Keep the stance narrow.}]",
     ),
     Field(
@@ -271,6 +277,13 @@ FIELDS: tuple[Field, ...] = (
         check_sources,
         "keys from data/references.yaml or written citations",
         "[serner-2014, Coaching experience]",
+    ),
+    Field(
+        "roles",
+        False,
+        check_list_of(vocab.ROLES),
+        "what the exercise is, for the class rules: " + ", ".join(vocab.ROLES) + " (default none)",
+        "[squeeze, bridge]",
     ),
     Field(
         "evidence",

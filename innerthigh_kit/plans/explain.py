@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from .. import vocab
 from ..exercises import Library
-from ..words import duration_words, join_words, reasons_sentence
+from ..words import (
+    CONDITION_NOTES,
+    FOCUS_WORDS,
+    POPULATION_NOTES,
+    duration_words,
+    join_words,
+    reasons_sentence,
+)
 from .items import PlanItem
 
 if TYPE_CHECKING:  # explain sits below the plan model, which imports it
@@ -48,7 +55,7 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
     )
     total = plan.total_seconds or 1
     strength, stretch = _balance(plan, library)
-    focus = vocab.FOCUS_WORDS.get(audience.focus, "")
+    focus = FOCUS_WORDS.get(audience.focus, "")
     why = (
         f"How the time is spent: {_section_minutes(plan)}. Strength work takes "
         f"{strength / total:.0%} of the class and stretching {stretch / total:.0%}: a "
@@ -68,8 +75,8 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
         "in the library suits this class."
     )
     paragraphs = [head, why + " " + reasons]
-    notes = [vocab.POPULATION_NOTES.get(audience.population, "")]
-    notes += [vocab.CONDITION_NOTES[c] for c in audience.conditions if c in vocab.CONDITION_NOTES]
+    notes = [POPULATION_NOTES.get(audience.population, "")]
+    notes += [CONDITION_NOTES[c] for c in audience.conditions if c in CONDITION_NOTES]
     replaced = [item for _, item in plan.items() if item.replaced]
     if replaced:
         notes.append(
