@@ -311,6 +311,9 @@ LIMITS = {
     "warm_up_hold": Limit(10, 30, "s"),
 }
 
+#: The largest file the kit reads (5 MB): a library of a thousand exercises is about 1.5 MB.
+MAX_FILE_BYTES = 5_000_000
+
 #: The most sets the builder gives an item while fitting the time (more only if the library says
 #: so): strength work for athletes, other strength and activation work, everything else.
 FITTED_SETS_TOP = {"athlete strength": 4, "strength": 3, "other": 2}

@@ -1,4 +1,4 @@
-"""Reading exercise files: safe YAML with line numbers, every entry checked against the schema.
+"""Reading exercise files: checked YAML with line numbers, every entry checked against the schema.
 
 ``read_exercise_file(path)`` returns the exercises it could build and every problem it found,
 each naming the file, the entry (and its line), the field and the fix.
@@ -7,63 +7,31 @@ each naming the file, the entry (and its line), the field and the fix.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .._yaml import SAFE_LOADER
+from .._yaml import duplicate_problems, line_of, load_file
 from ..errors import Problem
 from .model import Caution, Dosage, Exercise
 from .schema import FIELD_NAMES, FIELDS
 
 
-class _LineLoader(SAFE_LOADER):
-    """A safe loader that remembers the line where each mapping starts (for messages)."""
+def read_yaml(path: str | os.PathLike, keep_duplicates: bool = False) -> tuple[Any, list[Problem]]:
+    """Read one YAML file with the kit's checks; an empty file is a problem. Returns (data, problems).
 
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
-    """Parse a YAML file safely. Returns (data, problems)."""
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(where, None, "is not a UTF-8 text file.", "Save it as UTF-8 text.")]
-    except OSError as error:
-        return None, [
-            Problem(
-                where, None, f"cannot be read ({error.strerror}).", "Check the path and that the file exists."
-            )
-        ]
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        detail = error.problem or "the YAML cannot be read"
-        return None, [
-            Problem(
-                f"{where}{line}",
-                None,
-                f"YAML syntax error: {detail}.",
-                "Check indentation, colons and quotes on that line and the one before it.",
-            )
-        ]
-    except yaml.YAMLError as error:
-        return None, [Problem(where, None, f"YAML error: {error}.", "Check the file's syntax.")]
+    ``keep_duplicates``: leave keys given twice for the caller to name (see ``_yaml.load_file``).
+    """
+    data, problems = load_file(path, keep_duplicates)
+    if problems:
+        return None, problems
     if data is None:
         return None, [
             Problem(
-                where, None, "is empty.", "Add a list of exercises (each line of the list starts with '- ')."
+                str(path),
+                None,
+                "is empty.",
+                "Add a list of exercises (each line of the list starts with '- ').",
             )
         ]
     return data, []
@@ -74,13 +42,13 @@ def _entry_label(path: Path, index: int, raw: Any) -> str:
     if isinstance(raw, dict):
         if isinstance(raw.get("id"), str):
             label += f" '{raw['id']}'"
-        if "__line__" in raw:
-            label += f" (line {raw['__line__']})"
+        if line_of(raw) is not None:
+            label += f" (line {line_of(raw)})"
     return label
 
 
 def _check_entry(where: str, raw: dict) -> list[Problem]:
-    problems = []
+    problems = duplicate_problems(raw, where)
     for field in FIELDS:
         if field.name not in raw:
             if field.required:
@@ -88,26 +56,15 @@ def _check_entry(where: str, raw: dict) -> list[Problem]:
                     Problem(where, field.name, "is missing.", f"Add it: {field.help}, e.g. {field.example}.")
                 )
             continue
-        value = strip_lines(raw[field.name])
-        problems += [Problem(where, field.name, message) for message in field.check(value)]
-    unknown = sorted(set(raw) - set(FIELD_NAMES) - {"__line__"})
-    for name in unknown:
+        problems += [Problem(where, field.name, message) for message in field.check(raw[field.name])]
+    for name in sorted(set(raw) - set(FIELD_NAMES)):  # field names are always text (see _yaml)
         close = difflib.get_close_matches(name, FIELD_NAMES, n=1)
         hint = f"Did you mean '{close[0]}'?" if close else f"Known fields: {', '.join(FIELD_NAMES)}."
         problems.append(Problem(where, name, "is not a field of an exercise.", hint))
     return problems
 
 
-def strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [strip_lines(v) for v in value]
-    return value
-
-
 def _build(raw: dict, source_file: str) -> Exercise:
-    raw = strip_lines(raw)
     dosage = raw["dosage"]
     return Exercise(
         id=raw["id"],
@@ -149,7 +106,7 @@ def _build(raw: dict, source_file: str) -> Exercise:
 def read_exercise_file(path: str | Path) -> tuple[list[Exercise], list[Problem]]:
     """Read and check one exercise file on its own. Returns (exercises, problems)."""
     path = Path(path)
-    data, problems = read_yaml(path)
+    data, problems = read_yaml(path, keep_duplicates=True)  # each entry's check names them
     if problems:
         return [], problems
     if not isinstance(data, list):
@@ -181,7 +138,21 @@ def read_exercise_file(path: str | Path) -> tuple[list[Exercise], list[Problem]]
     return exercises, problems
 
 
-def files_in(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-    return [path]
+def files_in(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The exercise files a path names: a folder's .yaml and .yml files (sorted, hidden files left
+    out), or the path itself. Returns (files, problems)."""
+    if not path.is_dir():
+        return [path], []
+    try:
+        with os.scandir(path) as entries:
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".")
+            )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [], [
+            Problem(str(path), None, f"cannot be opened ({reason}).", "Check the folder's permissions.")
+        ]
+    return [path / name for name in names], []

@@ -8,6 +8,7 @@ problem found, each naming the file, the entry, the field and the fix.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -16,7 +17,7 @@ from pathlib import Path
 from .. import vocab
 from .._data import data_path
 from ..errors import LibraryError, Problem, UnknownExerciseError
-from .files import files_in, read_exercise_file, read_yaml, strip_lines
+from .files import files_in, read_exercise_file, read_yaml
 from .model import Exercise
 from .schema import ID_PATTERN
 
@@ -30,7 +31,7 @@ def load_references() -> dict[str, str]:
     data, problems = read_yaml(path)
     if problems:
         raise LibraryError.from_problems("The kit's reference list has a problem:", problems)
-    references = strip_lines(data) if isinstance(data, dict) else None
+    references = dict(data) if isinstance(data, dict) else None
     if not references or not all(isinstance(v, str) for v in references.values()):
         raise LibraryError(f"{path} should map reference keys to citation text.")
     return references
@@ -189,20 +190,18 @@ def load_library(*extra_paths: str | Path) -> Library:
     Every file is read safely and checked in full; all problems in all files are reported
     together in one ``LibraryError``. Ids must be unique across every file.
     """
-    paths = files_in(data_path("exercises"))
-    seen = {path.resolve() for path in paths}
+    paths, problems = files_in(data_path("exercises"))
+    seen = {os.path.realpath(path) for path in paths}  # realpath: a symbolic link loop is no error here
     for extra in extra_paths:
-        for path in files_in(Path(extra)):
-            if path.resolve() not in seen:  # naming the kit's own files again adds nothing
-                seen.add(path.resolve())
+        found, folder_problems = files_in(Path(extra))
+        problems += folder_problems
+        for path in found:
+            if os.path.realpath(path) not in seen:  # naming the kit's own files again adds nothing
+                seen.add(os.path.realpath(path))
                 paths.append(path)
-    problems: list[Problem] = []
     exercises: list[Exercise] = []
     first_seen: dict[str, str] = {}
     for path in paths:
-        if not path.exists():
-            problems.append(Problem(str(path), None, "does not exist.", "Check the spelling of the path."))
-            continue
         found, file_problems = read_exercise_file(path)
         problems += file_problems
         for exercise in found:

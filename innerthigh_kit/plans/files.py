@@ -2,19 +2,20 @@
 
 The loader checks structure and types; whether a dosage is sensible (12 sets, a 400 s hold) is a
 question for ``check_plan``, so a plan someone edited by hand still opens and can be checked.
+The file itself is read by the kit's checked YAML loader (``_yaml``): no aliases, no duplicate
+keys, only regular UTF-8 files of sensible size.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .. import vocab
-from .._yaml import safe_load
+from .._yaml import duplicate_problems, load_file, safe_load
 from ..errors import PlanError, Problem
 from .items import PlanItem, Section
 from .request import Audience
@@ -164,6 +165,7 @@ def _item(raw: Any, where: str, problems: list[Problem]) -> PlanItem | None:
         return None
     before = len(problems)
     _unknown_keys(raw, ITEM_KEYS, where, problems)
+    problems += duplicate_problems(raw, where)
     _item_types(raw, lambda name, message, fix: problems.append(Problem(where, name, message, fix)))
     if len(problems) > before:
         return None
@@ -198,6 +200,7 @@ def _section(raw: Any, label: str, problems: list[Problem]) -> Section | None:
     else:
         problems.append(Problem(label, "name", "is missing.", "Name the section, e.g. warm-up."))
     _unknown_keys(raw, SECTION_KEYS, label, problems)
+    problems += duplicate_problems(raw, label, skip=("items",))
     raw_items = raw.get("items") or []
     if not isinstance(raw_items, list):
         problems.append(
@@ -230,6 +233,8 @@ def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list
         raise PlanError.from_problems(f"{where} is not a class plan:", [problem])
     problems: list[Problem] = []
     _unknown_keys(record, PLAN_KEYS, where, problems)
+    problems += duplicate_problems(record, where, skip=("audience", "sections"))
+    problems += duplicate_problems(record.get("audience"), f"{where}, audience")
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem(where, "title", "is missing or empty.", "Give the class a title."))
@@ -265,21 +270,10 @@ def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list
 
 def read_plan_record(path: str | os.PathLike) -> Any:
     """The parsed YAML of a plan file; a file that cannot be read or parsed raises a PlanError."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
-        raise PlanError(f"{path}: cannot be read ({reason}). Check the path.") from None
-    try:
-        return safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise PlanError(
-            f"{path}{where}: YAML syntax error ({getattr(error, 'problem', '')}). "
-            "Check indentation, colons and quotes there."
-        ) from None
+    record, problems = load_file(path, keep_duplicates=True)  # parts_from_record names them
+    if problems:
+        raise PlanError.from_problems(f"The class plan {path} cannot be read:", problems)
+    return record
 
 
 def plan_text(record: dict[str, Any]) -> str:
