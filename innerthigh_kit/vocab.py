@@ -302,6 +302,9 @@ LIMITS = {
     "hold_seconds": Limit(1, 300, "s"),
     "rest_seconds": Limit(0, 300, "s"),
     "transition_seconds": Limit(0, 300, "s"),
+    # what any number of a plan item (sets, reps, seconds) may be at all for a plan file to load:
+    # 12 sets or a 400 s hold load, so that `check` can say why; 1e400, .inf or -5 are refused
+    "plan_item_number": Limit(0, 10_000),
     # a series of weekly classes
     "series_weeks": Limit(1, 12, "weeks"),
     # how far the builder lets a hold move (ACSM: 10-30 s to mild tightness, 30-60 s may help

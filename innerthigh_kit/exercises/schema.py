@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import vocab
+from .._yaml import misread, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -25,23 +26,33 @@ def _allowed(values: tuple) -> str:
     return ", ".join(str(v) for v in values)
 
 
+def _with_hint(message: str, value: Any, what: str = "the text") -> str:
+    hint = misread(value, what)
+    return f"{message} {hint}" if hint else message
+
+
 def check_id(value: Any) -> list[str]:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        return [
-            f"{value!r} is not a valid id. Use lower-case words joined by hyphens, "
+        message = (
+            f"{shown(value)} is not a valid id. Use lower-case words joined by hyphens, "
             "e.g. 'side-lying-inner-thigh-lift'."
-        ]
+        )
+        return [_with_hint(message, value, "the id")]
     return []
 
 
 def check_text(value: Any) -> list[str]:
-    return [] if _is_text(value) else [f"{value!r} should be some text. Write it in words."]
+    if _is_text(value):
+        return []
+    if value is None or isinstance(value, str):
+        return ["is empty. Write it in words."]
+    return [_with_hint(f"{shown(value)} should be some text. Write it in words.", value)]
 
 
 def check_one_of(choices: tuple) -> Callable[[Any], list[str]]:
     def check(value: Any) -> list[str]:
         if value not in choices:
-            return [f"{value!r} is not one of the allowed values. Use one of: {_allowed(choices)}."]
+            return [f"{shown(value)} is not one of the allowed values. Use one of: {_allowed(choices)}."]
         return []
 
     return check
@@ -57,7 +68,7 @@ def check_list_of(choices: tuple, minimum: int = 0) -> Callable[[Any], list[str]
         for item in value:
             if item not in choices:
                 problems.append(
-                    f"{item!r} is not one of the allowed values. Use one of: {_allowed(choices)}."
+                    f"{shown(item)} is not one of the allowed values. Use one of: {_allowed(choices)}."
                 )
         if len(set(map(str, value))) != len(value):
             problems.append("lists a value twice. Name each value once.")
@@ -68,13 +79,13 @@ def check_list_of(choices: tuple, minimum: int = 0) -> Callable[[Any], list[str]
 
 def check_level(value: Any) -> list[str]:
     if isinstance(value, bool) or not isinstance(value, int) or value not in vocab.LEVELS:
-        return [f"{value!r} is not a level. Use 1 (beginner), 2 (intermediate) or 3 (advanced)."]
+        return [f"{shown(value)} is not a level. Use 1 (beginner), 2 (intermediate) or 3 (advanced)."]
     return []
 
 
 def check_bool(value: Any) -> list[str]:
     if not isinstance(value, bool):
-        return [f"{value!r} should be true or false."]
+        return [f"{shown(value)} should be true or false."]
     return []
 
 
@@ -84,7 +95,7 @@ def check_muscles(value: Any) -> list[str]:
     problems = []
     unknown = set(value) - {"primary", "secondary"}
     if unknown:
-        problems.append(f"has unknown key(s) {sorted(unknown)}. Use only 'primary' and 'secondary'.")
+        problems.append(f"has unknown key(s) {shown(sorted(unknown))}. Use only 'primary' and 'secondary'.")
     primary = value.get("primary")
     if not isinstance(primary, list) or not primary or not all(map(_is_text, primary)):
         problems.append("'primary' should list at least one muscle name, e.g. [adductors].")
@@ -106,24 +117,24 @@ def check_dosage(value: Any) -> list[str]:
     unknown = set(value) - {"sets", "reps", "seconds_per_rep", "hold_seconds"}
     if unknown:
         problems.append(
-            f"has unknown key(s) {sorted(unknown)}. Use sets, reps, seconds_per_rep, hold_seconds."
+            f"has unknown key(s) {shown(sorted(unknown))}. Use sets, reps, seconds_per_rep, hold_seconds."
         )
     limits = vocab.LIMITS
     sets = value.get("sets")
     if not _whole(sets) or not limits["sets"].allows(sets):
-        problems.append(f"'sets' is {sets!r}; it should be a whole number {limits['sets'].words()}.")
+        problems.append(f"'sets' is {shown(sets)}; it should be a whole number {limits['sets'].words()}.")
     has_reps, has_hold = "reps" in value, "hold_seconds" in value
     if has_reps == has_hold:
         problems.append(f"give either 'reps' (with 'seconds_per_rep') or 'hold_seconds', {example}.")
     if has_reps:
         reps = value["reps"]
         if not _whole(reps) or not limits["reps"].allows(reps):
-            problems.append(f"'reps' is {reps!r}; it should be a whole number {limits['reps'].words()}.")
+            problems.append(f"'reps' is {shown(reps)}; it should be a whole number {limits['reps'].words()}.")
         per_rep = value.get("seconds_per_rep")
         if not limits["seconds_per_rep"].allows(per_rep):
-            shown = "missing" if per_rep is None else f"{per_rep!r}"
+            given = "missing" if per_rep is None else shown(per_rep)
             problems.append(
-                f"'seconds_per_rep' is {shown}; say how many seconds one rep takes "
+                f"'seconds_per_rep' is {given}; say how many seconds one rep takes "
                 f"({limits['seconds_per_rep'].words()}), e.g. 3."
             )
     elif "seconds_per_rep" in value:
@@ -131,11 +142,24 @@ def check_dosage(value: Any) -> list[str]:
     if has_hold:
         hold = value["hold_seconds"]
         if not limits["hold_seconds"].allows(hold):
-            problems.append(f"'hold_seconds' is {hold!r}; it should be {limits['hold_seconds'].words()}.")
+            problems.append(
+                f"'hold_seconds' is {shown(hold)}; it should be {limits['hold_seconds'].words()}."
+            )
     return problems
 
 
+def _texts(value: Any, what: str) -> list[str]:
+    """A message for each item of a list that YAML read as something other than text."""
+    return [
+        f"{what} {number}: {misread(item, f'the {what}')}"
+        for number, item in enumerate(value, start=1)
+        if not _is_text(item) and misread(item)
+    ]
+
+
 def check_cues(value: Any) -> list[str]:
+    if isinstance(value, list) and _texts(value, "cue"):
+        return _texts(value, "cue")
     if not isinstance(value, list) or len(value) < 2 or not all(map(_is_text, value)):
         return ["should list at least 2 cues, each a short sentence you would say to the class."]
     return []
@@ -157,7 +181,8 @@ def check_cautions(value: Any) -> list[str]:
         unknown = set(caution) - {"tag", "note", "action", "source"}
         if unknown:
             problems.append(
-                f"caution {number} has unknown key(s) {sorted(unknown)}. Use tag, note, action, source."
+                f"caution {number} has unknown key(s) {shown(sorted(unknown))}. "
+                "Use tag, note, action, source."
             )
         if "source" in caution and not _is_text(caution["source"]):
             problems.append(
@@ -166,24 +191,28 @@ def check_cautions(value: Any) -> list[str]:
         tag = caution.get("tag")
         if tag not in vocab.CAUTIONS:
             problems.append(
-                f"caution {number}: {tag!r} is not a known caution tag. "
+                f"caution {number}: {shown(tag)} is not a known caution tag. "
                 f"Use one of: {_allowed(vocab.CAUTIONS)}."
             )
+            tag = shown(tag)
         elif tag in seen:
             problems.append(f"caution {number}: '{tag}' is listed twice. Keep one.")
         seen.add(tag)
         if not _is_text(caution.get("note")):
-            problems.append(f"caution {number} ({tag}) needs a 'note' saying what to do instead.")
+            message = f"caution {number} ({tag}) needs a 'note' saying what to do instead."
+            problems.append(_with_hint(message, caution.get("note"), "the note"))
         action = caution.get("action", "avoid")
         if action not in vocab.CAUTION_ACTIONS:
             problems.append(
-                f"caution {number}: action {action!r} is not allowed. "
+                f"caution {number}: action {shown(action)} is not allowed. "
                 f"Use one of: {_allowed(vocab.CAUTION_ACTIONS)}."
             )
     return problems
 
 
 def check_sources(value: Any) -> list[str]:
+    if isinstance(value, list) and _texts(value, "source"):
+        return _texts(value, "source")
     if not isinstance(value, list) or not value or not all(map(_is_text, value)):
         return [
             "should list at least one source: a key from data/references.yaml "

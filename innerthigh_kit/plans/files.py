@@ -2,20 +2,23 @@
 
 The loader checks structure and types; whether a dosage is sensible (12 sets, a 400 s hold) is a
 question for ``check_plan``, so a plan someone edited by hand still opens and can be checked.
-The file itself is read by the kit's checked YAML loader (``_yaml``): no aliases, no duplicate
-keys, only regular UTF-8 files of sensible size.
+Only numbers no arithmetic should meet are refused here: infinite, not a number, negative, or
+beyond ``vocab.LIMITS["plan_item_number"]``. The file itself is read by the kit's checked YAML
+loader (``_yaml``): no aliases, no duplicate keys, only regular UTF-8 files of sensible size.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import os
+import re
 from typing import Any
 
 import yaml
 
 from .. import vocab
-from .._yaml import duplicate_problems, load_file, safe_load
+from .._yaml import duplicate_problems, load_file, misread, safe_load, shown
 from ..errors import PlanError, Problem
 from .items import PlanItem, Section
 from .request import Audience
@@ -78,7 +81,7 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
             Problem(
                 f"{where}, audience",
                 "population",
-                f"{population!r} is not known.",
+                f"{shown(population)} is not known.",
                 f"Use one of: {', '.join(vocab.POPULATIONS)}.",
             )
         )
@@ -87,7 +90,7 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
         audience.level = level
     else:
         problems.append(
-            Problem(f"{where}, audience", "level", f"{level!r} is not a level.", "Use 1, 2 or 3.")
+            Problem(f"{where}, audience", "level", f"{shown(level)} is not a level.", "Use 1, 2 or 3.")
         )
     focus = raw.get("focus", "balanced")
     if focus in vocab.FOCUSES:
@@ -97,7 +100,7 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
             Problem(
                 f"{where}, audience",
                 "focus",
-                f"{focus!r} is not a focus.",
+                f"{shown(focus)} is not a focus.",
                 f"Use one of: {', '.join(vocab.FOCUSES)}.",
             )
         )
@@ -108,7 +111,7 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
                 Problem(
                     f"{where}, audience",
                     name,
-                    f"{values!r} is not a list of known values.",
+                    f"{shown(values)} is not a list of known values.",
                     f"Use values from: {', '.join(allowed)}.",
                 )
             )
@@ -117,11 +120,41 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
     return audience
 
 
+_NUMBER_TEXT = re.compile(r"[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+#: The dosage numbers of an item, whether each must be whole, and an example for messages.
+_NUMBERS = {
+    "sets": (True, "a number of sets", 2),
+    "reps": (True, "a whole number", 10),
+    "hold_seconds": (False, "a number of seconds", 30),
+    "seconds_per_rep": (False, "a number of seconds", 3),
+    "rest_seconds": (False, "a number of seconds", 15),
+    "transition_seconds": (False, "a number of seconds", 10),
+}
+
+
+def _number_problem(name: str, value: Any) -> tuple[str, str] | None:
+    """(message, fix) when a dosage number is of the wrong type or no arithmetic should meet it."""
+    whole, kind, example = _NUMBERS[name]
+    fix = f"Use {'a whole number' if whole else 'a number'}, e.g. {name}: {example}."
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{shown(value)} {'is not a number' if math.isnan(value) else 'is infinite'}.", fix
+    if not (_is_int(value) if whole else _is_number(value)):
+        hint = misread(value, "it") if isinstance(value, bool) else ""
+        if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+            hint = "YAML read it as text: write plain digits without quotes (1000, not 1e3 or '1000')."
+        return f"{shown(value)} is not {kind}.{' ' + hint if hint else ''}", fix
+    limit = vocab.LIMITS["plan_item_number"]
+    if limit.allows(value):
+        return None
+    if value < limit.low:
+        return f"{shown(value)} is negative.", fix
+    return f"{shown(value)} is far too large: a plan file may give at most {limit.high:,g}.", fix
+
+
 def _dosage_types(raw: dict, bad) -> None:
-    """Sets, reps or hold, and the seconds fields: right types (``check_plan`` judges the sizes)."""
-    sets = raw.get("sets")
-    if not _is_int(sets):  # 0 or 50 sets load, and `check` says why they cannot be taught
-        bad("sets", f"{sets!r} is not a number of sets.", "Use a whole number, 1 or more.")
+    """Sets, reps or hold, and the seconds fields: right types, finite and within the sane maximum
+    (``check_plan`` judges whether they suit a class: 0 or 50 sets load, and `check` says why not)."""
     reps, hold = raw.get("reps"), raw.get("hold_seconds")
     if (reps is None) == (hold is None):
         bad(
@@ -129,28 +162,35 @@ def _dosage_types(raw: dict, bad) -> None:
             "give either reps or hold_seconds (one of them, not both).",
             "e.g. reps: 10, or hold_seconds: 30.",
         )
-    elif reps is not None and not _is_int(reps):
-        bad("reps", f"{reps!r} is not a whole number.", "e.g. reps: 10.")
-    elif hold is not None and not _is_number(hold):
-        bad("hold_seconds", f"{hold!r} is not a number of seconds.", "e.g. hold_seconds: 30.")
-    for name in ("seconds_per_rep", "rest_seconds", "transition_seconds"):
+    for name in _NUMBERS:
         value = raw.get(name)
-        if value is not None and not _is_number(value):
-            bad(name, f"{value!r} is not a number of seconds.", f"e.g. {name}: 10.")
+        if value is None and name != "sets":
+            continue
+        if name in ("reps", "hold_seconds") and reps is not None and hold is not None:
+            continue  # already named: one of them has to go
+        problem = _number_problem(name, value)
+        if problem is not None:
+            bad(name, *problem)
 
 
 def _item_types(raw: dict, bad) -> None:
     exercise = raw.get("exercise")
     if not isinstance(exercise, str) or not exercise.strip():
-        message = "is missing." if exercise is None else f"{exercise!r} is not an id."
-        bad("exercise", message, "Give the exercise id from the library, e.g. ball-squeeze.")
+        message = "is missing." if exercise is None else f"{shown(exercise)} is not an id."
+        hint = misread(exercise, "the id")
+        bad(
+            "exercise",
+            f"{message} {hint}".strip(),
+            "Give the exercise id from the library, e.g. ball-squeeze.",
+        )
     _dosage_types(raw, bad)
     per_side = raw.get("per_side", False)
     if not isinstance(per_side, bool):
-        bad("per_side", f"{per_side!r} should be true or false.", "true when each side works in turn.")
+        bad("per_side", f"{shown(per_side)} should be true or false.", "true when each side works in turn.")
     for name in ("note", "why"):
         if raw.get(name) is not None and not isinstance(raw.get(name), str):
-            bad(name, "should be text.", "Write it in words, or leave it out.")
+            hint = misread(raw.get(name), "the text")
+            bad(name, f"should be text. {hint}".strip(), "Write it in words, or leave it out.")
     replaced = raw.get("replaced")
     if replaced is not None and not (
         isinstance(replaced, dict) and all(isinstance(v, str) for v in replaced.values())
@@ -198,7 +238,11 @@ def _section(raw: Any, label: str, problems: list[Problem]) -> Section | None:
     if isinstance(name, str) and name.strip():
         label += f" '{name}'"
     else:
-        problems.append(Problem(label, "name", "is missing.", "Name the section, e.g. warm-up."))
+        message = "is missing." if name is None or isinstance(name, str) else "should be text."
+        hint = misread(name, "the name")
+        problems.append(
+            Problem(label, "name", f"{message} {hint}".strip(), "Name the section, e.g. warm-up.")
+        )
     _unknown_keys(raw, SECTION_KEYS, label, problems)
     problems += duplicate_problems(raw, label, skip=("items",))
     raw_items = raw.get("items") or []
@@ -237,14 +281,16 @@ def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list
     problems += duplicate_problems(record.get("audience"), f"{where}, audience")
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
-        problems.append(Problem(where, "title", "is missing or empty.", "Give the class a title."))
+        message = "is missing or empty." if title is None or isinstance(title, str) else "should be text."
+        hint = misread(title, "the title")
+        problems.append(Problem(where, "title", f"{message} {hint}".strip(), "Give the class a title."))
     minutes, limit = record.get("target_minutes"), vocab.LIMITS["plan_minutes"]
     if not _is_int(minutes) or not limit.allows(minutes):
         problems.append(
             Problem(
                 where,
                 "target_minutes",
-                f"{minutes!r} is not a class length.",
+                f"{shown(minutes)} is not a class length.",
                 f"Use whole minutes {limit.words()}, e.g. 45.",
             )
         )
