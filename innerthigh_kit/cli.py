@@ -119,11 +119,12 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
 
 @command("validate", "check your own exercise files against the library's rules", _add_validate)
 def _run_validate(args: argparse.Namespace) -> int:
-    from .exercises import load_library
+    from .exercises.library import check_files
 
-    library = load_library(*args.paths)  # raises LibraryError listing every problem
-    print(f"All good: {', '.join(args.paths)} checked; the library now has {len(library)} exercises.")
-    return 0
+    report = check_files(*args.paths)  # raises LibraryError listing every problem
+    print("".join(f"Warning: {warning}\n" for warning in report.warnings), end="", file=sys.stderr)
+    print(report.summary(), file=sys.stdout if report.files else sys.stderr)
+    return 0 if report.files else 1
 
 
 # --------------------------------------------------------------------------- handouts

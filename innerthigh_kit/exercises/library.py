@@ -10,12 +10,15 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .. import vocab
 from .._data import data_path
+from .._yaml import shown
 from ..errors import LibraryError, Problem, UnknownExerciseError
 from .files import files_in, read_exercise_file, read_yaml
 from .model import Exercise
@@ -37,12 +40,25 @@ def load_references() -> dict[str, str]:
     return references
 
 
-class Library:
-    """A checked set of exercises, looked up by id and filtered by the kit's vocabulary."""
+class LibraryWarning(UserWarning):
+    """Something about the files given to the library worth knowing that does not stop it loading."""
 
-    def __init__(self, exercises: Iterable[Exercise], references: dict[str, str] | None = None):
+
+class Library:
+    """A checked set of exercises, looked up by id and filtered by the kit's vocabulary.
+
+    ``user_files``: the files the paths given to ``load_library`` named (an instructor's own).
+    """
+
+    def __init__(
+        self,
+        exercises: Iterable[Exercise],
+        references: dict[str, str] | None = None,
+        user_files: Iterable[str] = (),
+    ):
         self._by_id = {exercise.id: exercise for exercise in exercises}
         self.references = dict(references or {})
+        self.user_files = tuple(user_files)
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -181,27 +197,117 @@ def _check_links(exercises: list[Exercise], references: dict[str, str]) -> list[
                     else "Use a key from data/references.yaml, or write the citation out in words."
                 )
                 problems.append(Problem(where, "sources", f"'{source}' is not a known reference key.", hint))
+    return problems + _check_circles(by_id)
+
+
+def _harder(by_id: dict[str, Exercise]) -> dict[str, list[tuple[str, tuple[str, str]]]]:
+    """For each exercise, the exercises its links call harder, each with the link that says so.
+
+    ``a.progression = b`` says b is harder than a; ``b.regression = a`` says the same thing, so
+    a and b naming each other as progression and regression is one arrow a → b, not a circle.
+    """
+    harder: dict[str, list[tuple[str, tuple[str, str]]]] = {exercise_id: [] for exercise_id in by_id}
+    for exercise in by_id.values():
+        if exercise.progression in by_id and exercise.progression != exercise.id:
+            harder[exercise.id].append((exercise.progression, (exercise.id, "progression")))
+        if exercise.regression in by_id and exercise.regression != exercise.id:
+            harder[exercise.regression].append((exercise.id, (exercise.id, "regression")))
+    return harder
+
+
+def _circles(harder: dict[str, list[tuple[str, tuple[str, str]]]]) -> list[tuple[list[str], tuple[str, str]]]:
+    """Each circle of arrows a depth-first walk finds (without recursion): its ids, and the link
+    (exercise id, field) that closes it."""
+    state: dict[str, int] = {}  # 1 while on the walk's current path, 2 when finished
+    circles = []
+    for start in harder:
+        if start in state:
+            continue
+        path, todo = [start], [iter(harder[start])]
+        state[start] = 1
+        while todo:
+            step = next(todo[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(step[0]) == 1:
+                circles.append((path[path.index(step[0]) :] + [step[0]], step[1]))
+            elif step[0] not in state:
+                state[step[0]] = 1
+                path.append(step[0])
+                todo.append(iter(harder[step[0]]))
+    return circles
+
+
+def _check_circles(by_id: dict[str, Exercise]) -> list[Problem]:
+    problems = []
+    for circle, (exercise_id, field) in _circles(_harder(by_id)):
+        problems.append(
+            Problem(
+                f"{by_id[exercise_id].source_file}, exercise '{exercise_id}'",
+                field,
+                "closes a circle of regressions and progressions: "
+                f"{' → '.join(circle)} (each arrow points to a harder exercise).",
+                "A progression should be harder and a regression easier: correct one of these links, "
+                "or write null.",
+            )
+        )
     return problems
 
 
-def load_library(*extra_paths: str | Path) -> Library:
-    """The kit's exercises merged with an instructor's own files or folders.
+def _as_path(value: object) -> Path:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        raise LibraryError(
+            f"load_library takes each file or folder as its own argument, not a {type(value).__name__}: "
+            "write load_library('my_moves.yaml', 'studio/'), or load_library(*paths) for a list."
+        )
+    text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+    if not isinstance(text, str):
+        raise LibraryError(
+            "load_library takes paths of exercise files or folders, as text (e.g. 'my_moves.yaml') "
+            f"or a Path, not {shown(value)}."
+        )
+    if not text.strip():
+        raise LibraryError("load_library was given an empty path. Give the path of a .yaml file or a folder.")
+    return Path(text)
 
-    Every file is read safely and checked in full; all problems in all files are reported
-    together in one ``LibraryError``. Ids must be unique across every file.
-    """
-    paths, problems = files_in(data_path("exercises"))
-    seen = {os.path.realpath(path) for path in paths}  # realpath: a symbolic link loop is no error here
-    for extra in extra_paths:
-        found, folder_problems = files_in(Path(extra))
+
+def _user_files(extra_paths: tuple, kit_files: list[Path]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """The files the instructor's paths name, those of them still to read (each file once, the
+    kit's own left out), and problems opening folders. Warns about a folder with none."""
+    seen = {os.path.realpath(path) for path in kit_files}
+    named, to_read, problems = [], [], []
+    for extra in map(_as_path, extra_paths):
+        found, folder_problems = files_in(extra)
         problems += folder_problems
+        if not found and not folder_problems:
+            warnings.warn(
+                LibraryWarning(
+                    f"{extra} is a folder with no exercise files (.yaml or .yml): nothing was read."
+                ),
+                stacklevel=3,
+            )
+        named += [path for path in found if path not in named]
         for path in found:
             if os.path.realpath(path) not in seen:  # naming the kit's own files again adds nothing
                 seen.add(os.path.realpath(path))
-                paths.append(path)
+                to_read.append(path)
+    return named, to_read, problems
+
+
+def load_library(*extra_paths: str | os.PathLike) -> Library:
+    """The kit's exercises merged with an instructor's own files or folders.
+
+    Every file is read safely and checked in full; all problems in all files are reported
+    together in one ``LibraryError``. Ids must be unique across every file. A folder with no
+    exercise files in it gives a ``LibraryWarning``.
+    """
+    kit_files, problems = files_in(data_path("exercises"))
+    named, user_files, user_problems = _user_files(extra_paths, kit_files)
+    problems += user_problems
     exercises: list[Exercise] = []
     first_seen: dict[str, str] = {}
-    for path in paths:
+    for path in kit_files + user_files:
         found, file_problems = read_exercise_file(path)
         problems += file_problems
         for exercise in found:
@@ -224,7 +330,42 @@ def load_library(*extra_paths: str | Path) -> Library:
         raise LibraryError.from_problems(
             f"The exercise library has {count} problem{'s' if count > 1 else ''}:", problems
         )
-    return Library(exercises, references)
+    return Library(exercises, references, [str(path) for path in named])
+
+
+@dataclass(frozen=True)
+class FilesChecked:
+    """What checking an instructor's files found: the files read, the warnings, the library made."""
+
+    paths: tuple[str, ...]
+    files: tuple[str, ...]
+    warnings: tuple[str, ...]
+    library: Library
+
+    def summary(self) -> str:
+        if not self.files:
+            return f"Nothing was checked: {', '.join(self.paths)} holds no exercise files (.yaml or .yml)."
+        count = len(self.files)
+        return (
+            f"All good: {count} file{'s' if count > 1 else ''} checked ({', '.join(self.files)}); "
+            f"the library now has {len(self.library)} exercises."
+        )
+
+
+def check_files(*paths: str | os.PathLike) -> FilesChecked:
+    """Check an instructor's exercise files or folders with the kit's library (``validate``).
+
+    Problems raise one ``LibraryError``, as in ``load_library``; warnings (an empty folder) are
+    kept in the result, and ``files`` is empty when the paths held no exercise file at all.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LibraryWarning)
+        library = load_library(*paths)
+    for warning in caught:
+        if not issubclass(warning.category, LibraryWarning):
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    said = tuple(str(w.message) for w in caught if issubclass(w.category, LibraryWarning))
+    return FilesChecked(tuple(map(str, paths)), library.user_files, said, library)
 
 
 def is_valid_id(value: str) -> bool:
