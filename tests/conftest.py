@@ -402,3 +402,18 @@ GOOD_ENTRY = """\
 def good_entry() -> str:
     """A valid exercise file with one entry (id my-squeeze), to copy and break in one field."""
     return GOOD_ENTRY
+
+
+# --------------------------------------------------------------------------- a real saved plan
+
+
+@pytest.fixture(scope="session")
+def real_plan_text() -> str:
+    """A class plan built from the kit's own library (45 min, knee pain in the class), as the
+    YAML text ``ClassPlan.save`` writes: the starting point for tests that break plan files."""
+    from innerthigh_kit import build_plan, load_library
+    from innerthigh_kit.plans import ClassRequest
+    from innerthigh_kit.plans.files import plan_text
+
+    plan = build_plan(ClassRequest(minutes=45, conditions=["knee-pain"]), load_library(), seed=3)
+    return plan_text(plan.to_json_dict())
