@@ -91,3 +91,11 @@ def test_any_other_os_error_in_a_command_reads_as_a_sentence(monkeypatch, capsys
     message = capsys.readouterr().err
     assert message.startswith("innerthigh-kit exercises: /studio/exercises: Permission denied.")
     assert "Traceback" not in message
+
+
+@pytest.mark.parametrize("plans", [42, [42], [None]])
+def test_a_workshop_of_things_that_are_not_plans_is_a_handout_error(tmp_path, plans):
+    from innerthigh_kit.handouts import render_workshop
+
+    with pytest.raises(kit.HandoutError, match="plan"):
+        render_workshop(plans, tmp_path / "out", progress=False)

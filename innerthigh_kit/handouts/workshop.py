@@ -55,14 +55,22 @@ def _plan_paths(plans: str | os.PathLike | Iterable, workdir: Path) -> list[Path
         if not found:
             raise HandoutError(f"{folder} has no class plans (.yaml files) in it.")
         return found
+    if not isinstance(plans, Iterable):
+        raise HandoutError(
+            f"A workshop needs a folder of class plans or a list of plans, not {type(plans).__name__}."
+        )
     paths = []
     for number, plan in enumerate(plans, start=1):
         if isinstance(plan, (str, os.PathLike)):
             paths.append(Path(plan))
-        else:
+        elif callable(getattr(plan, "save", None)):
             target = workdir / f"{number:02d}-plan.yaml"
             plan.save(target)
             paths.append(target)
+        else:
+            raise HandoutError(
+                f"Plan {number} of the workshop is a {type(plan).__name__}: give a plan or its file."
+            )
     if not paths:
         raise HandoutError("No class plans were given for the workshop.")
     return paths

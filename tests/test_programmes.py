@@ -1,0 +1,75 @@
+"""Group programmes as data: the kit's file loads, every rule is sourced, and a broken file says
+which group, rule and field to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+import innerthigh_kit as kit
+from innerthigh_kit import vocab
+from innerthigh_kit.plans import Audience
+from innerthigh_kit.plans.programmes import combined_limits, load_programmes, programmes_for, read_programmes
+
+
+def test_the_kits_programmes_load_and_every_rule_names_its_source():
+    programmes = load_programmes()
+    references = kit.load_library().references
+    assert set(programmes) >= {
+        "prenatal-t1",
+        "prenatal-t2",
+        "prenatal-t3",
+        "postnatal",
+        "older-adult",
+        "athlete",
+    }
+    for programme in programmes.values():
+        for rule in (*programme.must, *programme.must_not):
+            assert rule.source in references or rule.source.startswith("Coaching convention"), rule
+        for saying in programme.say:
+            assert saying.source in references or saying.source.startswith("Coaching convention"), saying
+
+
+def test_every_pregnancy_programme_says_the_stop_signs_and_the_talk_test():
+    for group in ("prenatal-t1", "prenatal-t2", "prenatal-t3"):
+        sayings = {s.key: s.text for s in load_programmes()[group].say}
+        assert {"stop-signs", "talk-test"} <= set(sayings), group
+        for sign in (
+            "bleeding",
+            "fluid",
+            "contractions",
+            "dizziness",
+            "chest pain",
+            "calf",
+            "baby moves less",
+        ):
+            assert sign in sayings["stop-signs"], (group, sign)
+
+
+def test_a_class_gets_its_populations_and_conditions_programmes_and_the_strictest_limits():
+    audience = Audience(population="prenatal-t3", conditions=["pelvic-girdle-pain", "knee-pain"])
+    groups = [p.group for p in programmes_for(audience)]
+    assert groups == ["prenatal-t3", "pelvic-girdle-pain", "knee-pain"]
+    assert combined_limits(programmes_for(audience))["supine_allowed"] is False
+    t2 = combined_limits(programmes_for(Audience(population="prenatal-t2")))
+    assert t2["supine_run_seconds"] == vocab.SUPINE_SECONDS
+
+
+def test_a_broken_programme_file_names_the_group_the_rule_and_the_field(tmp_path):
+    path = tmp_path / "programmes.yaml"
+    path.write_text(
+        "older-adult:\n"
+        "  must:\n"
+        "    - {role: balancing, why: Stand on one leg., source: giangregorio-2014}\n"
+        "    - {role: squeeze, source: giangregorio-2014}\n"
+        "  limits: {upright: 0.5}\n"
+        "teenagers:\n"
+        "  must: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(kit.LibraryError) as caught:
+        read_programmes(path)
+    message = str(caught.value)
+    assert "older-adult, must 1, field 'role': 'balancing' is not a role" in message
+    assert "older-adult, must 2, field 'why': is missing" in message
+    assert "field 'upright': is not a limit" in message
+    assert "'teenagers' is not a group the kit knows" in message
