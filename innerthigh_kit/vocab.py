@@ -324,10 +324,9 @@ FITTED_SETS_TOP = {"athlete strength": 4, "strength": 3, "other": 2}
 #: Seconds a rep takes when a plan item does not say (a slow, controlled rep).
 DEFAULT_SECONDS_PER_REP = 3.0
 
-#: Seconds lying on the back in one go, from about 20 weeks of pregnancy (EVIDENCE.md §2.11),
-#: and the populations it applies to.
-SUPINE_SECONDS = 180
-LATE_PREGNANCY = ("prenatal-t2", "prenatal-t3")
+#: The most changes of position a class needs, by its length in minutes: up to 30, up to 50,
+#: longer (coaching convention: group the standing work and the mat work; DOMAIN.md).
+POSITION_BUDGET = ((30, 2), (50, 3), (10_000, 4))
 
 #: Rest between sets, by category: the builder's default and the range it may move in.
 DEFAULT_REST = {"warm-up": 0, "mobility": 5, "activation": 15, "strength": 30, "stretch": 5, "cool-down": 0}

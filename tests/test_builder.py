@@ -26,6 +26,7 @@ from innerthigh_kit.plans import (
     check_series,
     week_load,
 )
+from innerthigh_kit.plans.programmes import allowed_for, excluded_by, programmes_for
 from innerthigh_kit.vocab import TIME_TOLERANCE as TOLERANCE
 
 
@@ -72,9 +73,12 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
     assert last and library.get(last[-1].exercise).category == "cool-down"
     strength = [library.get(i.exercise).level for i in plan.section("strength").items]
     assert strength == sorted(strength), "easier before harder"
+    programmes = programmes_for(req.audience())
+    for _, item in plan.items():  # the group's must-nots are hard rules too
+        assert excluded_by(library.get(item.exercise), programmes) is None, (item.exercise, "must-not")
     allowed = [
         e
-        for e in library
+        for e in allowed_for(library, programmes)
         if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
     ]
     reachable = {r for e in allowed for r in e.reasons}

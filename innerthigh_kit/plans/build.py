@@ -28,6 +28,7 @@ from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
 from .items import Section
 from .model import ClassPlan
+from .programmes import allowed_for, combined_limits, programmes_for
 from .request import Audience, ClassRequest
 
 # --------------------------------------------------------------------------- choosing
@@ -215,7 +216,7 @@ def _slots(chosen: dict[str, list], audience: Audience) -> dict[str, list[Slot]]
             item.replaced = facts
             slots.append(Slot(item, exercise, section, bounds(exercise, audience)))
         plan_slots[section] = slots
-    if audience.population in vocab.LATE_PREGNANCY:
+    if combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
     set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
     return plan_slots
@@ -313,8 +314,8 @@ def build_plan(
             "level=1, equipment=['small-ball'], population='postnatal')."
         )
     rng = random.Random(0 if seed is None else seed)
-    chooser = _Chooser(request, library, rng)
     audience = request.audience()
+    chooser = _Chooser(request, allowed_for(library, programmes_for(audience)), rng)
     target = request.minutes * 60
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * target for name in vocab.DEFAULT_SECTIONS}

@@ -14,32 +14,15 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from .. import vocab
 from ..exercises import Exercise, Library
+from .findings import SEVERITIES, Finding
+from .group_checks import position_findings, programme_findings
 from .items import PlanItem
 from .model import ClassPlan
 
-SEVERITIES = ("error", "warning", "info")
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing a check found: how serious, what, where (section, item) and how to fix it."""
-
-    severity: str
-    message: str
-    section: str | None = None
-    item: str | None = None
-    fix: str = ""
-
-    def __str__(self) -> str:
-        where = " / ".join(part for part in (self.section, self.item) if part)
-        where = f" [{where}]" if where else ""
-        fix = f" {self.fix}" if self.fix else ""
-        return f"{self.severity}{where}: {self.message}{fix}"
 
 
 def _share_of_strength(focus: str) -> float:
@@ -270,32 +253,6 @@ def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     return findings
 
 
-def _supine_findings(plan: ClassPlan, library: Library) -> list[Finding]:
-    if plan.audience.population not in vocab.LATE_PREGNANCY:
-        return []
-    findings, run, start = [], 0.0, None
-    for section, item in [*plan.items(), (None, None)]:
-        supine = (
-            item is not None and item.exercise in library and library.get(item.exercise).position == "supine"
-        )
-        if supine:
-            run, start = run + item.seconds, start or (section.name, item.exercise)
-            continue
-        if run > vocab.SUPINE_SECONDS:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"{run / 60:.1f} min in a row lying on the back; "
-                    "from about 20 weeks keep it to 2-3 minutes.",
-                    section=start[0],
-                    item=start[1],
-                    fix="Put a side-lying or seated exercise in between, or shorten the holds.",
-                )
-            )
-        run, start = 0.0, None
-    return findings
-
-
 def check_plan(plan: ClassPlan, library: Library) -> list[Finding]:
     """Every finding for ``plan`` against ``library``, errors first, then warnings, then info."""
     findings = (
@@ -303,7 +260,8 @@ def check_plan(plan: ClassPlan, library: Library) -> list[Finding]:
         + _shape_findings(plan, library)
         + _time_findings(plan)
         + _balance_findings(plan, library)
-        + _supine_findings(plan, library)
+        + programme_findings(plan, library)
+        + position_findings(plan, library)
         + _reason_findings(plan, library)
     )
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))

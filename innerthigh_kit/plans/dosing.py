@@ -4,9 +4,9 @@
 (``vocab.DEFAULT_REST``) and the first transition time. ``bounds(exercise, audience)``: how far
 the fitter may move sets, reps or hold seconds and rest (stretch holds 20-45 s, 30-60 s for
 older adults; warm-up holds at most 30 s; reps from half to one and a half times the default;
-rests by category; ``vocab.LIMITS``). In later pregnancy a back-lying item may take at most
-``vocab.SUPINE_SECONDS``. ``set_transitions(pairs)``: 10 s in the same position, 20 s between
-standing and the floor, else 15 s; 5 s more when new equipment comes out
+rests by category; ``vocab.LIMITS``). A back-lying item takes at most what the group's
+programme allows in one go (data/programmes.yaml). ``set_transitions(pairs)``: 10 s in the same
+position, 20 s between standing and the floor, else 15 s; 5 s more when new equipment comes out
 (``vocab.TRANSITION_SECONDS``).
 """
 
@@ -20,6 +20,7 @@ from .. import vocab
 from ..exercises import Exercise
 from ..words import reasons_sentence
 from .items import PlanItem
+from .programmes import combined_limits, programmes_for
 from .request import Audience
 
 
@@ -118,6 +119,6 @@ def bounds(exercise: Exercise, audience: Audience, floor: tuple[int, float] | No
     rest_low, rest_high = vocab.REST_RANGE[exercise.category]
     rest = vocab.DEFAULT_REST[exercise.category]
     cap = None
-    if audience.population in vocab.LATE_PREGNANCY and exercise.position == "supine":
-        cap = vocab.SUPINE_SECONDS
+    if exercise.position == "supine":
+        cap = combined_limits(programmes_for(audience)).get("supine_run_seconds")
     return Bounds(sets, doses, (min(rest_low, rest), max(rest_high, rest)), cap, floor)

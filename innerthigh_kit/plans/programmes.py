@@ -17,6 +17,7 @@ from .. import vocab
 from .._data import data_path
 from .._yaml import load_file
 from ..errors import LibraryError, Problem
+from ..exercises import Exercise, Library
 from .request import Audience
 
 _ENTRY_KEYS = ("must", "must_not", "limits", "say")
@@ -196,3 +197,20 @@ def combined_limits(programmes: list[Programme]) -> dict[str, Any]:
             else:
                 limits[key] = max(limits.get(key, value), value)
     return limits
+
+
+def excluded_by(exercise: Exercise, programmes: list[Programme]) -> Rule | None:
+    """The first must-not rule of ``programmes`` that leaves ``exercise`` out, or None."""
+    for programme in programmes:
+        for rule in programme.must_not:
+            if (rule.role and rule.role in exercise.roles) or exercise.position == rule.position:
+                return rule
+    return None
+
+
+def allowed_for(library: Library, programmes: list[Programme]) -> Library:
+    """``library`` without the exercises the programmes' must-not rules leave out."""
+    if not any(programme.must_not for programme in programmes):
+        return library
+    kept = [exercise for exercise in library if excluded_by(exercise, programmes) is None]
+    return Library(kept, library.references)
