@@ -89,32 +89,27 @@ def reasons_sentence(reasons: Iterable[str]) -> str:
 POPULATION_NOTES = {
     "general": "",
     "prenatal-t1": (
-        "In early pregnancy most people can keep training at a comfortable effort: you should "
-        "be able to talk. Nothing here is medical advice: anyone pregnant checks with their "
-        "midwife or doctor what suits them."
+        "In early pregnancy most people can keep training at a comfortable effort. Nothing here "
+        "is medical advice: anyone pregnant checks with their midwife or doctor what suits them."
     ),
     "prenatal-t2": (
-        "From about 20 weeks keep time lying on the back short (2-3 minutes at a time) and "
-        "turn onto the side at once if anyone feels light-headed or unwell. Anyone pregnant "
-        "checks with their midwife or doctor what suits them."
+        "From about 20 weeks keep time lying on the back short (2-3 minutes at a time, the kit's "
+        "convention) and offer side-lying or propped-up versions. Anyone pregnant checks with "
+        "their midwife or doctor what suits them."
     ),
     "prenatal-t3": (
-        "In the third trimester keep time lying on the back short (2-3 minutes at a time), "
-        "offer side-lying or propped-up versions, keep the knees together when changing "
-        "position and let pain or light-headedness end an exercise. Anyone pregnant checks "
-        "with their midwife or doctor what suits them."
+        "In the third trimester the kit plans nothing lying flat on the back: side-lying, "
+        "seated or propped-up versions instead, and pain or light-headedness ends an exercise. "
+        "Anyone pregnant checks with their midwife or doctor what suits them."
     ),
     "postnatal": (
         "After birth the return is gradual: low load, breathe out as you squeeze, no impact and "
-        "no long-lever planks in the early months. Leaking, heaviness, a doming tummy or pelvic "
-        "pain are reasons to see a GP, midwife or pelvic-health physiotherapist before loaded "
-        "work; everything here is as cleared by them."
+        "no long-lever planks in the early months; everything here is as cleared by their GP, "
+        "midwife or pelvic-health physiotherapist."
     ),
     "postnatal-later": (
         "From about 12 weeks after birth, once cleared, the work can build again, still without "
-        "impact until the pelvic floor copes with it: no leaking, heaviness or pelvic pain "
-        "(Goom, Donnelly and Brockwell 2019). If any of those come back, go back a step and see "
-        "a pelvic-health physiotherapist."
+        "impact until the pelvic floor copes with it (Goom, Donnelly and Brockwell 2019)."
     ),
     "older-adult": (
         "For older adults stretch holds run longer (30-60 s), balance work keeps a chair or "
@@ -125,22 +120,6 @@ POPULATION_NOTES = {
         "loads the inner thighs; weak inner thighs are one of the risk factors for groin "
         "injury found in field sports (Ryan 2014)."
     ),
-}
-
-CONDITION_NOTES = {
-    "knee-pain": "With knee pain work in a pain-free range; soreness that lingers into the next "
-    "day means next time does less.",
-    "pelvic-girdle-pain": "With pelvic girdle pain keep the knees together when changing "
-    "position, avoid wide or one-leg stances and let pain set the limit.",
-    "low-back-pain": "With low-back pain keep the spine in a comfortable middle position and "
-    "move within what feels easy.",
-    "hip-replacement": "After a hip replacement follow the surgeon's precautions first; by "
-    "default no leg across the midline and no deep bend with the knee "
-    "turning in.",
-    "osteoporosis": "With osteoporosis hinge from the hips with a long back instead of rounding "
-    "forward, and keep support close for balance work.",
-    "diastasis-recti": "With a tummy gap keep pressure low: breathe out on the effort and stop "
-    "if the tummy domes.",
 }
 
 FOCUS_WORDS = {

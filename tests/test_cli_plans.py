@@ -56,7 +56,14 @@ def test_plan_prints_the_class_and_its_checks(capsys, library):
 def test_plan_json_has_the_documented_structure(capsys):
     assert main([*POSTNATAL, "--json", "--focus", "strength"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert set(record) == {"title", "target_minutes", "total_seconds", "audience", "sections"}
+    assert set(record) - {"relaxed"} == {"title", "target_minutes", "total_seconds", "audience", "sections"}
+    # the demo library names no roles, so the postnatal rules that ask for a breathing exercise and a
+    # squeeze gave way, and the plan says so
+    assert {r["rule"] for r in record["relaxed"]} == {
+        "must:postnatal:breathing-pelvic-floor",
+        "must:postnatal:squeeze",
+    }
+    assert all(r["why"].startswith("no exercise in the library fits") for r in record["relaxed"])
     assert record["audience"]["conditions"] == ["knee-pain"]
     assert record["audience"]["focus"] == "strength"
     item = record["sections"][0]["items"][0]

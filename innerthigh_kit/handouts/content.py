@@ -15,6 +15,7 @@ from .. import vocab
 from ..errors import HandoutError
 from ..exercises import Exercise, Library, load_library
 from ..plans import ClassPlan, check_plan
+from ..plans.programmes import programmes_for
 from ..words import dosage_words, duration_words, section_words
 from .diagram_cache import cached_svg
 from .parameters import AUDIENCES, check_parameters
@@ -172,7 +173,10 @@ class Handout:
                     if note not in notes:
                         notes.append(note)
         listed = f"<ul>{''.join(notes)}</ul>" if notes else ""
-        return _Html(f'<h2>Take care</h2>{listed}<p class="caution">{escape(DISCLAIMER)}</p>')
+        sayings = {s.key: s.text for programme in programmes_for(self.plan.audience) for s in programme.say}
+        said = "".join(f"<li>{escape(text)}</li>" for text in sayings.values())
+        said = f'<ul class="say">{said}</ul>' if said else ""
+        return _Html(f'<h2>Take care</h2>{said}{listed}<p class="caution">{escape(DISCLAIMER)}</p>')
 
     def reasoning(self) -> _Html:
         if self.audience != "instructor":

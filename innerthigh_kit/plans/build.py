@@ -26,6 +26,7 @@ from ..errors import PlanError
 from ..exercises import Exercise, Library
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
+from .group_checks import EARLY_SECTIONS
 from .items import Section
 from .model import ClassPlan
 from .programmes import allowed_for, combined_limits, programmes_for
@@ -44,6 +45,8 @@ class _Chooser:
         self.ruled_out: set[str] = set()  # each ruled-out exercise is stood in for once
         self.covered: set[str] = set()
         self.versions: set[str] = set()  # easier/harder versions of what is already chosen
+        self.required: set[str] = set()  # what the group's programme asks for: never dropped
+        self.relaxed: list[dict[str, str]] = []  # rules that gave way, with why
 
     def fits(self, exercise: Exercise, level=None, equipment=None) -> bool:
         level = self.request.level if level is None else level
@@ -236,6 +239,7 @@ def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) ->
             planned += _default_seconds(pick[0], audience)
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
+    _add_must_haves(chooser, chosen, audience)
     for reason in vocab.REASONS:  # cover the five reasons where the library allows
         if reason in chooser.covered:
             continue
@@ -246,6 +250,31 @@ def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) ->
                 chosen[section].append(chooser.take(extra[0]))
                 break
     return chosen
+
+
+def _add_must_haves(chooser: _Chooser, chosen: dict, audience: Audience) -> None:
+    """Put in each role the group's programme asks for (early ones in the warm-up or activation);
+    what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
+    for programme in programmes_for(audience):
+        for rule in (r for r in programme.must if r.role):
+            sections = EARLY_SECTIONS if rule.early else tuple(chosen)
+            if any(rule.role in e.roles for s in sections for e, _ in chosen[s]):
+                chooser.required |= {e.id for s in sections for e, _ in chosen[s] if rule.role in e.roles}
+                continue
+            for section in sections:
+                options = [
+                    e for e in chooser.candidates(vocab.SECTION_CATEGORIES[section]) if rule.role in e.roles
+                ]
+                if options:
+                    best = max(
+                        options, key=lambda e: (e.level if rule.level else -e.level, e.evidence == "trial")
+                    )
+                    chosen[section].append(chooser.take(best))
+                    chooser.required.add(best.id)
+                    break
+            else:
+                why = "no exercise in the library fits this class's level, equipment and needs"
+                chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
 
 
 def _capacity_error(chooser: _Chooser, most: float) -> PlanError:
@@ -280,7 +309,7 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
         elif least > target * (1 + vocab.TIME_AIM):
             surplus = sorted(chosen, key=lambda n: targets[n] - sum(s.least for s in plan_slots[n]))
             for section in surplus:
-                if _drop_one(chosen[section]):
+                if _drop_one(chosen[section], chooser.required):
                     break
             else:
                 return plan_slots
@@ -289,13 +318,15 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     return plan_slots
 
 
-def _drop_one(picks: list) -> bool:
-    """Drop the last-chosen exercise whose reasons others still cover; keep one per section."""
-    if len(picks) < 2:
+def _drop_one(picks: list, keep: set[str]) -> bool:
+    """Drop the last-chosen exercise whose reasons others still cover; keep one per section and
+    every exercise the group's programme asks for (``keep``)."""
+    droppable = [index for index, (e, _) in enumerate(picks) if e.id not in keep]
+    if len(picks) < 2 or not droppable:
         return False
-    for index in range(len(picks) - 1, -1, -1):
+    for index in reversed(droppable):
         others = {r for j, (e, _) in enumerate(picks) if j != index for r in e.reasons}
-        if set(picks[index][0].reasons) <= others or index == len(picks) - 1:
+        if set(picks[index][0].reasons) <= others or index == droppable[-1]:
             del picks[index]
             return True
     return False
@@ -331,5 +362,6 @@ def build_plan(
         request.minutes,
         audience,
         [Section(name, [slot.item for slot in plan_slots[name]]) for name in plan_slots],
+        relaxed=list(chooser.relaxed),
     )
     return plan

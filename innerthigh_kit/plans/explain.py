@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from .. import vocab
 from ..exercises import Library
 from ..words import (
-    CONDITION_NOTES,
     FOCUS_WORDS,
     POPULATION_NOTES,
     duration_words,
@@ -23,6 +22,7 @@ from ..words import (
     reasons_sentence,
 )
 from .items import PlanItem
+from .programmes import programmes_for
 
 if TYPE_CHECKING:  # explain sits below the plan model, which imports it
     from .model import ClassPlan
@@ -76,7 +76,6 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
     )
     paragraphs = [head, why + " " + reasons]
     notes = [POPULATION_NOTES.get(audience.population, "")]
-    notes += [CONDITION_NOTES[c] for c in audience.conditions if c in CONDITION_NOTES]
     replaced = [item for _, item in plan.items() if item.replaced]
     if replaced:
         notes.append(
@@ -86,6 +85,9 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
         )
     if any(note for note in notes):
         paragraphs.append("For this group: " + " ".join(n for n in notes if n))
+    sayings = {s.key: s for programme in programmes_for(audience) for s in programme.say}
+    if sayings:
+        paragraphs.append("Say to the class: " + " ".join(f"\u201c{s.text}\u201d" for s in sayings.values()))
     return paragraphs
 
 

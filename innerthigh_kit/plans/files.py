@@ -23,7 +23,7 @@ from ..errors import PlanError, Problem
 from .items import PlanItem, Section
 from .request import Audience
 
-PLAN_KEYS = ("title", "target_minutes", "total_seconds", "audience", "sections")
+PLAN_KEYS = ("title", "target_minutes", "total_seconds", "audience", "sections", "relaxed")
 SECTION_KEYS = ("name", "items")
 ITEM_KEYS = (
     "exercise",
@@ -262,8 +262,25 @@ def _section(raw: Any, label: str, problems: list[Problem]) -> Section | None:
     return Section(name if isinstance(name, str) else "", items)
 
 
-def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list[Section]]:
-    """Title, target minutes, audience and sections from a parsed plan file.
+def _relaxed(raw: Any, where: str, problems: list[Problem]) -> list[dict[str, str]]:
+    """The rules a builder let go: a list of {rule, why}, both text."""
+    if raw is None:
+        return []
+    good = isinstance(raw, list) and all(
+        isinstance(r, dict) and set(r) == {"rule", "why"} and all(isinstance(v, str) for v in r.values())
+        for r in raw
+    )
+    if not good:
+        fix = "Leave it as the builder wrote it, or remove it."
+        problems.append(Problem(where, "relaxed", "should list {rule: ..., why: ...} entries.", fix))
+        return []
+    return [{"rule": r["rule"], "why": r["why"]} for r in raw]
+
+
+def parts_from_record(
+    record: Any, where: str
+) -> tuple[str, int, Audience, list[Section], list[dict[str, str]]]:
+    """Title, target minutes, audience, sections and the rules that gave way, from a parsed plan file.
 
     One ``PlanError`` lists every problem found, each naming the file, section, item and field.
     """
@@ -295,6 +312,7 @@ def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list
             )
         )
     audience = _audience(record.get("audience"), where, problems)
+    relaxed = _relaxed(record.get("relaxed"), where, problems)
     raw_sections = record.get("sections")
     if not isinstance(raw_sections, list):
         problems.append(
@@ -311,7 +329,8 @@ def parts_from_record(record: Any, where: str) -> tuple[str, int, Audience, list
         raise PlanError.from_problems(
             f"The class plan {where} has {count} problem{'s' if count > 1 else ''}:", problems
         )
-    return title, minutes, audience, [section for section in sections if section is not None]
+    kept = [section for section in sections if section is not None]
+    return title, minutes, audience, kept, relaxed
 
 
 def read_plan_record(path: str | os.PathLike) -> Any:

@@ -71,6 +71,8 @@ class ClassPlan:
     target_minutes: int
     audience: Audience = field(default_factory=Audience)
     sections: list[Section] = field(default_factory=list)
+    #: Rules the builder had to let go, each {"rule": ..., "why": ...}: checks show them as notes.
+    relaxed: list[dict[str, str]] = field(default_factory=list)
 
     @classmethod
     def empty(
@@ -344,6 +346,7 @@ class ClassPlan:
             "total_seconds": record_number(self.total_seconds),
             "audience": self.audience.to_record(),
             "sections": [{"name": s.name, "items": [i.to_record() for i in s.items]} for s in self.sections],
+            **({"relaxed": [dict(r) for r in self.relaxed]} if self.relaxed else {}),
         }
 
     # ------------------------------------------------------------------ files
