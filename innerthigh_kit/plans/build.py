@@ -24,9 +24,11 @@ import random
 from .. import vocab
 from ..errors import PlanError
 from ..exercises import Exercise, Library
+from .chooser import Chooser
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
-from .group_checks import EARLY_SECTIONS
+from .flow import Need, Route, best_route, least_reasons
+from .group_checks import EARLY_SECTIONS, position_budget
 from .items import Section
 from .model import ClassPlan
 from .programmes import allowed_for, combined_limits, programmes_for
@@ -35,95 +37,7 @@ from .request import Audience, ClassRequest
 # --------------------------------------------------------------------------- choosing
 
 
-class _Chooser:
-    """Picks exercises for each section and remembers what stood in for what."""
-
-    def __init__(self, request: ClassRequest, library: Library, rng: random.Random):
-        self.request, self.library, self.rng = request, library, rng
-        self.tags = request.caution_tags
-        self.used: set[str] = set()
-        self.ruled_out: set[str] = set()  # each ruled-out exercise is stood in for once
-        self.covered: set[str] = set()
-        self.versions: set[str] = set()  # easier/harder versions of what is already chosen
-        self.required: set[str] = set()  # what the group's programme asks for: never dropped
-        self.relaxed: list[dict[str, str]] = []  # rules that gave way, with why
-
-    def fits(self, exercise: Exercise, level=None, equipment=None) -> bool:
-        level = self.request.level if level is None else level
-        equipment = self.request.equipment_available if equipment is None else equipment
-        return exercise.level <= level and not exercise.needs(equipment)
-
-    def allowed(self, exercise: Exercise) -> bool:
-        return self.fits(exercise) and not exercise.clashes(self.tags)
-
-    def candidates(self, categories, include_ruled_out: bool = False) -> list:
-        found = [
-            e
-            for e in self.library
-            if e.category in categories
-            and e.id not in self.used
-            and e.id not in self.ruled_out
-            and self.fits(e)
-            and (include_ruled_out or not e.clashes(self.tags))
-        ]
-        self.rng.shuffle(found)
-        return found
-
-    def substitute(self, exercise: Exercise, categories):
-        """The regression that fits, or else the closest allowed exercise of the same kind."""
-        seen, link = set(), exercise.regression
-        while link and link not in seen and link in self.library:
-            seen.add(link)
-            option = self.library.get(link)
-            if option.category in categories and option.id not in self.used and self.allowed(option):
-                return option
-            link = option.regression
-        options = [
-            e for e in self.candidates(categories) if e.category == exercise.category
-        ] or self.candidates(categories)
-        if not options:
-            return None
-        wanted = set(exercise.reasons)
-        return max(options, key=lambda e: (len(wanted & set(e.reasons)), e.position == exercise.position))
-
-    def score(self, exercise: Exercise, categories) -> tuple:
-        """New reasons first, then variety (not a version of a chosen one), the better
-        evidence, the class's own level, the main kind."""
-        new = len(set(exercise.reasons) - self.covered)
-        fresh = exercise.id not in self.versions
-        evidence = vocab.EVIDENCE[::-1].index(exercise.evidence)
-        return (
-            new,
-            fresh,
-            evidence,
-            -abs(self.request.level - exercise.level),
-            exercise.category == categories[0],
-        )
-
-    def take(self, exercise: Exercise, replaced=None, ruled_by=None) -> tuple:
-        self.used.add(exercise.id)
-        self.covered |= set(exercise.reasons)
-        self.versions |= {exercise.regression, exercise.progression} - {None}
-        facts = {"exercise": replaced.id, "caution": ruled_by} if replaced else None
-        return exercise, facts
-
-    def next_for(self, categories) -> tuple | None:
-        """The best next exercise for a section, or None when nothing is left."""
-        options = self.candidates(categories, include_ruled_out=True)
-        while options:
-            best = max(options, key=lambda e: self.score(e, categories))
-            clashes = best.clashes(self.tags)
-            if not clashes:
-                return self.take(best)
-            options.remove(best)
-            self.ruled_out.add(best.id)
-            stand_in = self.substitute(best, categories)
-            if stand_in is not None:
-                return self.take(stand_in, best, clashes[0].tag)
-        return None
-
-
-def _relaxations(chooser: _Chooser, categories) -> list[str]:
+def _relaxations(chooser: Chooser, categories) -> list[str]:
     """What would let an exercise of ``categories`` in: a level, one piece of kit, a condition."""
     request, library = chooser.request, chooser.library
     pool = [e for e in library if e.category in categories]
@@ -151,7 +65,7 @@ def _relaxations(chooser: _Chooser, categories) -> list[str]:
     return fixes
 
 
-def _empty_section_error(chooser: _Chooser, section: str, categories) -> PlanError:
+def _empty_section_error(chooser: Chooser, section: str, categories) -> PlanError:
     request = chooser.request
     kinds = " or ".join(categories)
     if not any(e.category in categories for e in chooser.library):
@@ -176,15 +90,17 @@ def _empty_section_error(chooser: _Chooser, section: str, categories) -> PlanErr
 # --------------------------------------------------------------------------- ordering
 
 
-def _order(items: list, section: str) -> list:
-    """Easier before harder in strength; otherwise warm-up moves first, then by position."""
+def _order(items: list, section: str, route: Route | None) -> list:
+    """In the route's order of positions; within a position, easier before harder in strength,
+    otherwise the section's main kind first (warm-up moves before mobility)."""
 
     def key(pair):
         exercise = pair[0]
         flow = vocab.POSITION_FLOW.index(exercise.position)
+        place = route.rank(exercise.position) if route is not None else 0
         if section == "strength":
-            return (exercise.level, flow)
-        return (exercise.category != vocab.SECTION_CATEGORIES.get(section, ("",))[0], flow)
+            return (place, exercise.level, flow)
+        return (place, exercise.category != vocab.SECTION_CATEGORIES.get(section, ("",))[0], flow)
 
     return sorted(items, key=key)
 
@@ -209,26 +125,27 @@ def _default_seconds(exercise: Exercise, audience: Audience) -> float:
     return default_item(exercise).seconds
 
 
-def _slots(chosen: dict[str, list], audience: Audience) -> dict[str, list[Slot]]:
+def _slots(chosen: dict[str, list], audience: Audience, route: Route | None) -> dict[str, list[Slot]]:
     """Items for the chosen exercises, ordered, with transitions, ready to fit."""
     plan_slots = {}
     for section, picks in chosen.items():
         slots = []
-        for exercise, facts in _order(picks, section):
+        for exercise, facts in _order(picks, section, route):
             item = default_item(exercise)
             item.replaced = facts
             slots.append(Slot(item, exercise, section, bounds(exercise, audience)))
         plan_slots[section] = slots
-    if combined_limits(programmes_for(audience)).get("supine_run_seconds"):
+    if route is None and combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
     set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
     return plan_slots
 
 
-def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) -> dict:
+def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> dict:
     chosen: dict[str, list] = {name: [] for name in vocab.DEFAULT_SECTIONS}
     # Strength and activation choose first: they serve the most reasons.
     for section in sorted(chosen, key=lambda s: s not in vocab.STRENGTH_CATEGORIES):
+        chooser.section = section
         categories = vocab.SECTION_CATEGORIES[section]
         planned = 0.0
         while planned < 0.85 * targets[section]:
@@ -244,6 +161,7 @@ def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) ->
         if reason in chooser.covered:
             continue
         for section in chosen:
+            chooser.section = section
             categories = vocab.SECTION_CATEGORIES[section]
             extra = [e for e in chooser.candidates(categories) if reason in e.reasons]
             if extra:
@@ -252,7 +170,7 @@ def _choose(chooser: _Chooser, targets: dict[str, float], audience: Audience) ->
     return chosen
 
 
-def _add_must_haves(chooser: _Chooser, chosen: dict, audience: Audience) -> None:
+def _add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
     """Put in each role the group's programme asks for (early ones in the warm-up or activation);
     what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
     for programme in programmes_for(audience):
@@ -262,6 +180,7 @@ def _add_must_haves(chooser: _Chooser, chosen: dict, audience: Audience) -> None
                 chooser.required |= {e.id for s in sections for e, _ in chosen[s] if rule.role in e.roles}
                 continue
             for section in sections:
+                chooser.section = section
                 options = [
                     e for e in chooser.candidates(vocab.SECTION_CATEGORIES[section]) if rule.role in e.roles
                 ]
@@ -277,7 +196,7 @@ def _add_must_haves(chooser: _Chooser, chosen: dict, audience: Audience) -> None
                 chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
 
 
-def _capacity_error(chooser: _Chooser, most: float) -> PlanError:
+def _capacity_error(chooser: Chooser, most: float) -> PlanError:
     request = chooser.request
     fixes = [f"shorten the class to {max(int(vocab.LIMITS['class_minutes'].low), int(most // 60))} minutes"]
     fixes += _relaxations(chooser, vocab.CATEGORIES)
@@ -292,12 +211,13 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     """Add exercises while the class cannot be long enough, drop while it must be too long."""
     target = sum(targets.values())
     for _ in range(60):
-        plan_slots = _slots(chosen, audience)
+        plan_slots = _slots(chosen, audience, chooser.route)
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - vocab.TIME_AIM):
             deficits = sorted(chosen, key=lambda n: sum(s.most for s in plan_slots[n]) - targets[n])
             for section in deficits:
+                chooser.section = section
                 pick = chooser.next_for(vocab.SECTION_CATEGORIES[section])
                 if pick is not None:
                     chosen[section].append(pick)
@@ -332,24 +252,67 @@ def _drop_one(picks: list, keep: set[str]) -> bool:
     return False
 
 
+def _route(chooser: Chooser, targets: dict[str, float], audience: Audience) -> Route | None:
+    """The route of positions with the fewest changes that can fill the class (flow.py)."""
+    pools = chooser.pools()
+    most = {
+        e.id: Slot(default_item(e), e, s, bounds(e, audience)).most for s, pool in pools.items() for e in pool
+    }
+    needs = []
+    for programme in programmes_for(audience):
+        for rule in (r for r in programme.must if r.role):
+            sections = EARLY_SECTIONS if rule.early else tuple(pools)
+            if any(rule.role in e.roles for s in sections for e in pools[s]):
+                needs.append(Need(rule.role, sections))
+    minutes = round(sum(targets.values()) / 60)
+    return best_route(pools, most, targets, needs, least_reasons(minutes), position_budget(minutes))
+
+
 def build_plan(
     request: ClassRequest, library: Library, seed: int | None = None, *, title: str | None = None
 ) -> ClassPlan:
     """A class plan for ``request`` from ``library``; the same seed gives the same plan.
 
-    Raises ``PlanError`` saying what to relax when the library cannot meet the request.
+    The class keeps to the route of positions with the fewest changes the library allows
+    (flow.py). Raises ``PlanError`` saying what to relax when the library cannot meet the request.
     """
     if not isinstance(request, ClassRequest):
         raise PlanError(
             "build_plan needs a ClassRequest, e.g. ClassRequest(minutes=45, "
             "level=1, equipment=['small-ball'], population='postnatal')."
         )
-    rng = random.Random(0 if seed is None else seed)
     audience = request.audience()
-    chooser = _Chooser(request, allowed_for(library, programmes_for(audience)), rng)
-    target = request.minutes * 60
+    pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
-    targets = {name: shares[name] * target for name in vocab.DEFAULT_SECTIONS}
+    targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
+    route = _route(Chooser(request, pool, random.Random(0)), targets, audience)
+    budget = position_budget(request.minutes)
+    note = None
+    if route is None or route.changes > budget:
+        note = {
+            "rule": "position-budget",
+            "why": "the library has no class for this group with fewer changes.",
+        }
+    try:
+        return _build(request, pool, seed, title, targets, route, note)
+    except PlanError:
+        if route is None:
+            raise
+        note = {
+            "rule": "position-budget",
+            "why": "the exercises that keep to fewer positions do not fill the time.",
+        }
+        return _build(request, pool, seed, title, targets, None, note)
+
+
+def _build(request, pool, seed, title, targets, route, note) -> ClassPlan:
+    """Choose, order, dose and time the class along ``route`` (None: no route)."""
+    audience = request.audience()
+    chooser = Chooser(request, pool, random.Random(0 if seed is None else seed))
+    chooser.route = route
+    if note:
+        chooser.relaxed.append(note)
+    target = request.minutes * 60
     chosen = _choose(chooser, targets, audience)
     plan_slots = _balance_count(chooser, chosen, targets, audience)
     flat = [slot for slots in plan_slots.values() for slot in slots]
@@ -357,11 +320,10 @@ def build_plan(
     if abs(error) > vocab.TIME_TOLERANCE * target:
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
     who = vocab.POPULATION_WORDS[request.population]
-    plan = ClassPlan(
+    return ClassPlan(
         title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, level {request.level}",
         request.minutes,
         audience,
         [Section(name, [slot.item for slot in plan_slots[name]]) for name in plan_slots],
         relaxed=list(chooser.relaxed),
     )
-    return plan

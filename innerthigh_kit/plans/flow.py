@@ -1,0 +1,164 @@
+"""How a class flows between positions: the route with the fewest changes the library allows.
+
+A route is the order of positions the class visits (standing, then side-lying, then supine...),
+each once. Every section takes a run of the route's positions, in order, and a section may start
+where the one before it ends; so a class that follows a route of ``n`` positions changes position
+at most ``n - 1`` times. ``best_route`` tries routes from one position upwards and returns the
+first length at which every section can be filled (enough exercises, and time, in its positions)
+and the group's must-have roles can be placed; among routes of that length it prefers the one
+that keeps the most reasons and choices, and that does not climb back up from the floor.
+
+This is an exhaustive search over routes (with a table per section of which position sets can
+fill it), not a heuristic: no route with fewer changes can fill the class. Choosing the exercises
+within the route is then the builder's ordinary choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import permutations
+
+from .. import vocab
+from ..exercises import Exercise
+
+#: How high each position sits: a route that goes back up from the floor is the last choice.
+_HEIGHT = {
+    "standing": 0,
+    "kneeling": 1,
+    "quadruped": 2,
+    "prone": 3,
+    "side-lying": 3,
+    "seated": 3,
+    "supine": 3,
+}
+MAX_ROUTE = 6  # positions: beyond this a route is no grouping at all
+#: A section's positions must hold this share of its time: all of it first; if no route then keeps
+#: to the budget, a little less (the fitter stretches the rest), so that no part of the class is
+#: starved to save a change of position, nor the flow given up for the last seconds.
+SECTION_SHARES = (1.0, 0.85, 0.7)
+
+
+@dataclass(frozen=True)
+class Route:
+    """The positions in order, and the run of them each section may use."""
+
+    positions: tuple[str, ...]
+    spans: dict[str, tuple[str, ...]]  # section -> its positions, in route order
+
+    @property
+    def changes(self) -> int:
+        return len(self.positions) - 1
+
+    def rank(self, position: str) -> int:
+        return self.positions.index(position) if position in self.positions else len(self.positions)
+
+
+@dataclass(frozen=True)
+class Need:
+    """A role the class must hold somewhere in ``sections`` (the group's programme)."""
+
+    role: str
+    sections: tuple[str, ...]
+
+
+def _capacity(pool: list[Exercise], most: dict[str, float], span: tuple[str, ...]) -> float:
+    """The most time a section can fill from the exercises in ``span``'s positions (0: none)."""
+    return sum(most[e.id] for e in pool if e.position in span)
+
+
+def _fill(
+    route: tuple[str, ...], targets: dict, most: dict, pools: dict, need: float, share: float
+) -> dict | None:
+    """One way to give each section a run of the route: every section gets an exercise, and all
+    together can fill ``need`` seconds (the fitter shares time between sections). The one with the
+    most time to give wins; None when there is none."""
+    # best[s][end] = (capacity, spans) for sections[:s+1] with section s ending at block `end`
+    best: list[dict[int, tuple[float, dict]]] = []
+    for index, section in enumerate(targets):
+        found: dict[int, tuple[int, dict]] = {}
+        starts = [0] if index == 0 else sorted(best[index - 1])
+        for start in starts:
+            before = (0, {}) if index == 0 else best[index - 1][start]
+            for end in range(start, len(route)):
+                span = route[start : end + 1]
+                capacity = _capacity(pools[section], most, span)
+                if capacity < share * targets[section]:
+                    continue
+                total = before[0] + capacity
+                if end not in found or total > found[end][0]:
+                    found[end] = (total, {**before[1], section: span})
+        if not found:
+            return None
+        best.append(found)
+    last = best[-1].get(len(route) - 1)
+    return last[1] if last and last[0] >= need else None
+
+
+def _meets(spans: dict, needs: Iterable[Need], pools: dict) -> bool:
+    """Whether every need's role can be placed in one of its sections, within that section's span."""
+
+    def placeable(need: Need) -> bool:
+        return any(need.role in e.roles and e.position in spans[s] for s in need.sections for e in pools[s])
+
+    return all(placeable(need) for need in needs)
+
+
+def _quality(route: tuple[str, ...], spans: dict, pools: dict) -> tuple:
+    reasons = _reasons(spans, pools)
+    ups = sum(_HEIGHT[b] < _HEIGHT[a] for a, b in zip(route, route[1:], strict=False))
+    choice = sum(1 for s, span in spans.items() for e in pools[s] if e.position in span)
+    return (len(reasons), -ups, choice, tuple(-vocab.POSITION_FLOW.index(p) for p in route))
+
+
+def least_reasons(minutes: int) -> int:
+    """How many of the five reasons a class of ``minutes`` serves at least (3 from 30 min, else 2;
+    coaching convention), where the library allows."""
+    return 3 if minutes >= 30 else 2
+
+
+def _reasons(spans: dict, pools: dict) -> set[str]:
+    return {r for s, span in spans.items() for e in pools[s] if e.position in span for r in e.reasons}
+
+
+def _search(pools, most, targets, needs, min_reasons: int, share: float) -> Route | None:
+    need = 0.95 * sum(targets.values())
+    positions = sorted({e.position for pool in pools.values() for e in pool}, key=vocab.POSITION_FLOW.index)
+    for length in range(1, min(MAX_ROUTE, len(positions)) + 1):
+        found = []
+        for route in permutations(positions, length):
+            spans = _fill(route, targets, most, pools, need, share)
+            if (
+                spans is not None
+                and _meets(spans, needs, pools)
+                and len(_reasons(spans, pools)) >= min_reasons
+            ):
+                found.append((_quality(route, spans, pools), route, spans))
+        if found:
+            _, route, spans = max(found, key=lambda entry: entry[0])
+            return Route(route, spans)
+    return None
+
+
+def best_route(
+    pools: dict[str, list[Exercise]],
+    most: dict[str, float],
+    targets: dict[str, float],
+    needs: list[Need],
+    min_reasons: int = 0,
+    budget: int = MAX_ROUTE,
+) -> Route | None:
+    """The route with the fewest position changes that can fill every section, place every need
+    and serve ``min_reasons`` reasons (or as many as the library has); None if none can. The
+    first share of ``SECTION_SHARES`` whose route keeps to ``budget`` changes wins; else the
+    route with the fewest changes found."""
+    every = _reasons({s: tuple(vocab.POSITIONS) for s in pools}, pools)
+    min_reasons = min(min_reasons, len(every))
+    best = None
+    for share in SECTION_SHARES:
+        route = _search(pools, most, targets, needs, min_reasons, share)
+        if route is not None and route.changes <= budget:
+            return route
+        if route is not None and (best is None or route.changes < best.changes):
+            best = route
+    return best
