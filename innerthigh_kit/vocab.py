@@ -343,6 +343,11 @@ REST_RANGE = {
 #: position, a move between standing and the floor, any other change, and extra for new equipment.
 TRANSITION_SECONDS = {"first": 15, "same": 10, "standing": 20, "other": 15, "new_equipment": 5}
 
+#: How long the warm-up and cool-down are, whatever the focus: (least seconds, least share, most
+#: share of the class). Coaching convention: a warm-up of 3 minutes or more and 8-25 % of the
+#: class; a cool-down of 2 minutes or more and at most 15 %.
+SECTION_TIME = {"warm-up": (180, 0.08, 0.25), "cool-down": (120, 0.0, 0.15)}
+
 #: How far a plan's total may be from its target: the builder's promise and the point where
 #: the check warns (5 %); where the check calls it an error (20 %); what the fitter aims for.
 TIME_TOLERANCE = 0.05

@@ -24,10 +24,11 @@ import random
 from .. import vocab
 from ..errors import PlanError
 from ..exercises import Exercise, Library
+from .checks import check_plan
 from .chooser import Chooser
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
-from .flow import Need, Route, best_route, least_reasons
+from .flow import Need, Route, candidate_routes, least_reasons
 from .group_checks import EARLY_SECTIONS, position_budget
 from .items import Section
 from .model import ClassPlan
@@ -125,7 +126,9 @@ def _default_seconds(exercise: Exercise, audience: Audience) -> float:
     return default_item(exercise).seconds
 
 
-def _slots(chosen: dict[str, list], audience: Audience, route: Route | None) -> dict[str, list[Slot]]:
+def _slots(
+    chosen: dict[str, list], audience: Audience, route: Route | None, keep: frozenset = frozenset()
+) -> dict[str, list[Slot]]:
     """Items for the chosen exercises, ordered, with transitions, ready to fit."""
     plan_slots = {}
     for section, picks in chosen.items():
@@ -133,7 +136,9 @@ def _slots(chosen: dict[str, list], audience: Audience, route: Route | None) -> 
         for exercise, facts in _order(picks, section, route):
             item = default_item(exercise)
             item.replaced = facts
-            slots.append(Slot(item, exercise, section, bounds(exercise, audience)))
+            # what the group's programme asks for keeps at least the library's own dosage
+            floor = (item.sets, item.dose) if exercise.id in keep else None
+            slots.append(Slot(item, exercise, section, bounds(exercise, audience, floor)))
         plan_slots[section] = slots
     if route is None and combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
@@ -194,6 +199,37 @@ def _add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
             else:
                 why = "no exercise in the library fits this class's level, equipment and needs"
                 chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
+    _add_supported_balance(chooser, chosen, audience)
+
+
+def _add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+    """Enough minutes of supported balance where the programme asks for them (older adults)."""
+    limits = combined_limits(programmes_for(audience))
+    minutes = limits.get("supported_balance_minutes")
+    if not minutes or chooser.request.minutes < limits.get("supported_balance_from_class_minutes", 0):
+        return
+    have = sum(
+        default_item(e).seconds for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles
+    )
+    chooser.required |= {e.id for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles}
+    while have < minutes * 60:
+        for section in chosen:
+            chooser.section = section
+            options = [
+                e
+                for e in chooser.candidates(vocab.SECTION_CATEGORIES[section])
+                if "supported-balance" in e.roles
+            ]
+            if options:
+                best = max(options, key=lambda e: chooser.score(e, vocab.SECTION_CATEGORIES[section]))
+                chosen[section].append(chooser.take(best))
+                chooser.required.add(best.id)
+                have += default_item(best).seconds
+                break
+        else:
+            why = f"the library's supported balance exercises for this class fill {round(have / 60)} min"
+            chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
+            return
 
 
 def _capacity_error(chooser: Chooser, most: float) -> PlanError:
@@ -211,7 +247,7 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     """Add exercises while the class cannot be long enough, drop while it must be too long."""
     target = sum(targets.values())
     for _ in range(60):
-        plan_slots = _slots(chosen, audience, chooser.route)
+        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.required))
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - vocab.TIME_AIM):
@@ -252,12 +288,14 @@ def _drop_one(picks: list, keep: set[str]) -> bool:
     return False
 
 
-def _route(chooser: Chooser, targets: dict[str, float], audience: Audience) -> Route | None:
-    """The route of positions with the fewest changes that can fill the class (flow.py)."""
+def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> list[Route]:
+    """The routes of positions, fewest changes first, that can fill the class (flow.py)."""
     pools = chooser.pools()
     most = {
         e.id: Slot(default_item(e), e, s, bounds(e, audience)).most for s, pool in pools.items() for e in pool
     }
+    if chooser.supine_cap is not None:  # one short bout on the back at most: it cannot carry time
+        most.update({e.id: 0.0 for pool in pools.values() for e in pool if e.position == "supine"})
     needs = []
     for programme in programmes_for(audience):
         for rule in (r for r in programme.must if r.role):
@@ -265,7 +303,7 @@ def _route(chooser: Chooser, targets: dict[str, float], audience: Audience) -> R
             if any(rule.role in e.roles for s in sections for e in pools[s]):
                 needs.append(Need(rule.role, sections))
     minutes = round(sum(targets.values()) / 60)
-    return best_route(pools, most, targets, needs, least_reasons(minutes), position_budget(minutes))
+    return candidate_routes(pools, most, targets, needs, least_reasons(minutes), position_budget(minutes))
 
 
 def build_plan(
@@ -285,24 +323,41 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    route = _route(Chooser(request, pool, random.Random(0)), targets, audience)
     budget = position_budget(request.minutes)
-    note = None
-    if route is None or route.changes > budget:
-        note = {
-            "rule": "position-budget",
-            "why": "the library has no class for this group with fewer changes.",
-        }
-    try:
-        return _build(request, pool, seed, title, targets, route, note)
-    except PlanError:
-        if route is None:
-            raise
-        note = {
-            "rule": "position-budget",
-            "why": "the exercises that keep to fewer positions do not fill the time.",
-        }
-        return _build(request, pool, seed, title, targets, None, note)
+    tries = [
+        (route, _budget_note(route, budget))
+        for route in _routes(Chooser(request, pool, random.Random(0)), targets, audience)
+    ]
+    tries.append(
+        (
+            None,
+            {
+                "rule": "position-budget",
+                "why": "no grouping of positions fills the time with these exercises.",
+            },
+        )
+    )
+    best, failure = None, None
+    for route, note in tries:
+        try:
+            plan = _build(request, pool, seed, title, targets, route, note)
+        except PlanError as error:
+            failure = failure or error
+            continue  # the next route, with more room
+        flagged = sum(f.severity != "info" for f in check_plan(plan, library))
+        if not flagged:
+            return plan  # the first route whose class passes its own check
+        if best is None or flagged < best[0]:
+            best = (flagged, plan)
+    if best is None:
+        raise failure
+    return best[1]
+
+
+def _budget_note(route: Route, budget: int) -> dict[str, str] | None:
+    if route.changes <= budget:
+        return None
+    return {"rule": "position-budget", "why": "the library has no class for this group with fewer changes."}
 
 
 def _build(request, pool, seed, title, targets, route, note) -> ClassPlan:

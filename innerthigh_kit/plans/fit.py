@@ -89,8 +89,45 @@ def _moves(slot: Slot):
     return [option for option in options if slot.allowed(*option)]
 
 
+def section_range(name: str, target: float) -> tuple[float, float]:
+    """The seconds a section may take in a class of ``target`` seconds (vocab.SECTION_TIME)."""
+    least, low, high = vocab.SECTION_TIME.get(name, (0, 0.0, 1.0))
+    return max(least, low * target), high * target
+
+
+def _outside(seconds: float, bounds: tuple[float, float]) -> float:
+    return max(bounds[0] - seconds, seconds - bounds[1], 0.0)
+
+
+def _repair(sections: dict[str, list[Slot]], actual: dict[str, float], target: float) -> None:
+    """Bring the warm-up and cool-down inside their range first, a step at a time."""
+    for name in vocab.SECTION_TIME:
+        bounds = section_range(name, target)
+        for _ in range(100):
+            if name not in sections or not _outside(actual[name], bounds):
+                break
+            steps = [
+                (
+                    _outside(actual[name] + slot.item.seconds_for(*move) - slot.item.seconds, bounds),
+                    slot,
+                    move,
+                )
+                for slot in sections[name]
+                for move in _moves(slot)
+            ]
+            better = [step for step in steps if step[0] < _outside(actual[name], bounds)]
+            if not better:
+                break
+            _, slot, (sets, dose, rest) = min(better, key=lambda step: step[0])
+            before = slot.item.seconds
+            slot.item.sets, slot.item.rest_seconds = sets, rest
+            slot.item.dose = dose
+            actual[name] += slot.item.seconds - before
+
+
 def fit(slots: list[Slot], targets: dict[str, float], target: float) -> float:
-    """Share each section's time among its items, then close the gap a step at a time."""
+    """Share each section's time among its items, keep the warm-up and cool-down in their range,
+    then close the gap a step at a time."""
     sections: dict[str, list[Slot]] = {}
     for slot in slots:
         sections.setdefault(slot.section, []).append(slot)
@@ -99,6 +136,8 @@ def fit(slots: list[Slot], targets: dict[str, float], target: float) -> float:
         for slot, weight in zip(group, weights, strict=True):
             _nearest(slot, targets.get(name, 0) * weight / sum(weights))
     actual = {name: sum(slot.item.seconds for slot in group) for name, group in sections.items()}
+    _repair(sections, actual, target)
+    ranges = {name: section_range(name, target) for name in sections}
     error = sum(actual.values()) - target
     for _ in range(600):
         if abs(error) <= vocab.TIME_AIM * target:
@@ -109,6 +148,9 @@ def fit(slots: list[Slot], targets: dict[str, float], target: float) -> float:
             deviation = actual[slot.section] - targets.get(slot.section, 0)
             for move in _moves(slot):
                 delta = slot.item.seconds_for(*move) - now
+                span = ranges[slot.section]
+                if _outside(actual[slot.section] + delta, span) > _outside(actual[slot.section], span):
+                    continue  # never out of the section's range
                 key = (
                     round(abs(error + delta) / NEAR),
                     abs(move[0] - slot.exercise.dosage.sets),  # keep the library's sets

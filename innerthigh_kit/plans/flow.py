@@ -36,7 +36,7 @@ MAX_ROUTE = 6  # positions: beyond this a route is no grouping at all
 #: A section's positions must hold this share of its time: all of it first; if no route then keeps
 #: to the budget, a little less (the fitter stretches the rest), so that no part of the class is
 #: starved to save a change of position, nor the flow given up for the last seconds.
-SECTION_SHARES = (1.0, 0.85, 0.7)
+SECTION_SHARES = (1.0, 0.85, 0.7, 0.4)
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _fill(
             for end in range(start, len(route)):
                 span = route[start : end + 1]
                 capacity = _capacity(pools[section], most, span)
-                if capacity < share * targets[section]:
+                if capacity <= 0 or capacity < share * targets[section]:
                     continue
                 total = before[0] + capacity
                 if end not in found or total > found[end][0]:
@@ -140,6 +140,28 @@ def _search(pools, most, targets, needs, min_reasons: int, share: float) -> Rout
     return None
 
 
+def candidate_routes(
+    pools: dict[str, list[Exercise]],
+    most: dict[str, float],
+    targets: dict[str, float],
+    needs: list[Need],
+    min_reasons: int = 0,
+    budget: int = MAX_ROUTE,
+) -> list[Route]:
+    """The best route at each share of ``SECTION_SHARES`` (no repeats), in the order the builder
+    tries them: those within ``budget`` changes first, each section's time held best first; then
+    the others, fewest changes first. A route that can hold the time may still not fit it."""
+    every = _reasons({s: tuple(vocab.POSITIONS) for s in pools}, pools)
+    min_reasons = min(min_reasons, len(every))
+    found: list[tuple[tuple, Route]] = []
+    for order, share in enumerate(SECTION_SHARES):
+        route = _search(pools, most, targets, needs, min_reasons, share)
+        if route is not None and route.positions not in [r.positions for _, r in found]:
+            within = route.changes <= budget
+            found.append(((not within, order if within else route.changes), route))
+    return [route for _, route in sorted(found, key=lambda entry: entry[0])]
+
+
 def best_route(
     pools: dict[str, list[Exercise]],
     most: dict[str, float],
@@ -149,16 +171,6 @@ def best_route(
     budget: int = MAX_ROUTE,
 ) -> Route | None:
     """The route with the fewest position changes that can fill every section, place every need
-    and serve ``min_reasons`` reasons (or as many as the library has); None if none can. The
-    first share of ``SECTION_SHARES`` whose route keeps to ``budget`` changes wins; else the
-    route with the fewest changes found."""
-    every = _reasons({s: tuple(vocab.POSITIONS) for s in pools}, pools)
-    min_reasons = min(min_reasons, len(every))
-    best = None
-    for share in SECTION_SHARES:
-        route = _search(pools, most, targets, needs, min_reasons, share)
-        if route is not None and route.changes <= budget:
-            return route
-        if route is not None and (best is None or route.changes < best.changes):
-            best = route
-    return best
+    and serve ``min_reasons`` reasons (or as many as the library has); None if none can."""
+    routes = candidate_routes(pools, most, targets, needs, min_reasons, budget)
+    return routes[0] if routes else None

@@ -105,7 +105,10 @@ def _older_adult_findings(plan, placed, limits: dict) -> list[Finding]:
     minutes = limits.get("supported_balance_minutes")
     if minutes and plan.target_minutes >= limits.get("supported_balance_from_class_minutes", 0):
         balance = sum(i.seconds for _, i, e in placed if "supported-balance" in e.roles)
-        if balance < minutes * 60:
+        reason = _gave_way(plan, "supported-balance-minutes")
+        if balance < minutes * 60 and reason is not None:
+            findings.append(Finding("info", f"{duration_words(balance)} of supported balance: {reason}."))
+        elif balance < minutes * 60:
             message = (
                 f"{duration_words(balance)} of supported balance; this group needs {minutes} min or more."
             )
