@@ -88,13 +88,14 @@ ROLE_WORDS = {
     "adductor-stretch": "inner-thigh stretch",
 }
 
-#: Plain words for the five reasons, as an instructor would say them to a class.
+#: Plain words for the five reasons, as an instructor would say them to a class: what the
+#: exercise works or practises, never a promised benefit (CONTENT_REVIEW.md).
 REASON_WORDS = {
-    "knee": "supports the knee by steadying the thigh bone",
+    "knee": "works the muscles that steady the thigh bone above the knee",
     "foot-ankle": "trains the chain from hip to foot that shapes how you stand",
-    "balance": "steadies the hip so you balance on one leg",
-    "lateral": "prepares you for side-to-side movement",
-    "pelvis-core": "works with your centre: pelvis, deep abdominals and pelvic floor",
+    "balance": "practises steadying the hip on one leg",
+    "lateral": "prepares you for side-to-side movement and its range",
+    "pelvis-core": "helps you feel your centre: pelvis, deep abdominals and pelvic floor (a coaching idea)",
 }
 
 POPULATIONS = (

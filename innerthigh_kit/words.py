@@ -73,7 +73,7 @@ def reason_phrases(reasons: Iterable[str]) -> list[str]:
 
 
 def reasons_sentence(reasons: Iterable[str]) -> str:
-    """E.g. 'It supports the knee by steadying the thigh bone. It also steadies the hip ...'"""
+    """E.g. 'It works the muscles that steady the thigh bone above the knee. It also ...'"""
     phrases = reason_phrases(reasons)
     if not phrases:
         return ""
@@ -131,3 +131,24 @@ FOCUS_WORDS = {
     "stretch": "mostly stretching: it raises how far you can move, mostly by raising your "
     "tolerance of the stretch; it is not proven to prevent injury",
 }
+
+
+#: What to say to move the class into each position (the transition line at a change).
+POSITION_CUES = {
+    "standing": (
+        "Come up to standing: roll to your side, push up to your hands and knees, then stand "
+        "up slowly, a hand on a support if you like."
+    ),
+    "kneeling": "Come onto your knees, a folded mat under them.",
+    "quadruped": "Come onto your hands and knees, hands under your shoulders, knees under your hips.",
+    "prone": "Lie on your front, forehead on your hands.",
+    "side-lying": "Come down to the mat and lie on your side, knees bent, head resting on your arm.",
+    "seated": "Come to sitting, tall on your sitting bones.",
+    "supine": "Lie on your back: sit down, then roll down one side, knees bent and feet flat.",
+}
+
+
+def transition_line(position: str, seconds: float) -> str:
+    """'Move: Come down to the mat and lie on your side... (about 20 s).'"""
+    cue = POSITION_CUES.get(position, f"Move to {position.replace('-', ' ')}.")
+    return f"Move: {cue} (about {duration_words(seconds)})"

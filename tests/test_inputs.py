@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -365,16 +366,12 @@ def test_a_date_shaped_value_that_is_no_date_stays_text(tmp_path, good_entry):
         ),
         ("- name: warm-up", "- name: on", "name", "put the name in quotes"),
         ("    note: ''\n", "    note:\n      Tip: squeeze\n", "note", "because of the colon after 'Tip'"),
-        (
-            "    why: It prepares you for side-to-side movement. It also steadies the hip so you balance"
-            " on one leg.\n",
-            "    why: 12\n",
-            "why",
-            "YAML read 12 as a number",
-        ),
+        ("WHY-LINE", "    why: 12\n", "why", "YAML read 12 as a number"),
     ],
 )
 def test_plan_text_fields_yaml_read_as_something_else(tmp_path, plan_text, old, new, field, words):
+    if old == "WHY-LINE":  # the first item's reason sentence, whatever it says
+        old = re.search(r"    why: [^\n]*\n(?:      [^\n]*\n)*", plan_text).group(0)  # folded lines too
     assert old in plan_text
     text = plan_text.replace(old, new, 1)
     problem = only(plan_error(tmp_path, text).problems)

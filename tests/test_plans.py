@@ -93,7 +93,7 @@ def test_item_for_copies_the_default_dosage(plan, library):
     item = plan.item_for(exercise, section="strength")
     assert (item.sets, item.reps, item.seconds_per_rep, item.per_side) == (2, 10, 3, True)
     assert item.rest_seconds == 30 and item.transition_seconds == 15
-    assert item.why.startswith("It supports the knee")
+    assert item.why.startswith("It " + kit.vocab.REASON_WORDS[exercise.reasons[0]])
 
 
 def test_add_remove_move_swap_and_change_dosage(plan, library):

@@ -20,6 +20,7 @@ from ..words import (
     duration_words,
     join_words,
     reasons_sentence,
+    transition_line,
 )
 from .items import PlanItem
 from .programmes import programmes_for
@@ -104,7 +105,9 @@ def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     return [r for r in library.get(item.exercise).reasons if r not in others]
 
 
-def _item_paragraph(number: int, section, item: PlanItem, plan: ClassPlan, library: Library) -> str:
+def _item_paragraph(
+    number: int, section, item: PlanItem, plan: ClassPlan, library: Library, before: str | None = None
+) -> str:
     tags = plan.audience.caution_tags
     head = f"{number}. "
     if item.exercise not in library:
@@ -114,6 +117,8 @@ def _item_paragraph(number: int, section, item: PlanItem, plan: ClassPlan, libra
         )
     exercise = library.get(item.exercise)
     lines = [f"{head}{exercise.name}: {item.describe()}, {duration_words(item.seconds)}."]
+    if before is not None and before != exercise.position:
+        lines.append(transition_line(exercise.position, item.transition_seconds))
     why = f"Why: {reasons_sentence(exercise.reasons)}"
     only = _only_for(item, plan, library)
     if only:
@@ -155,14 +160,15 @@ def _item_paragraph(number: int, section, item: PlanItem, plan: ClassPlan, libra
 def explain_plan(plan: ClassPlan, library: Library) -> str:
     """The whole class's rationale, then one paragraph per item, separated by blank lines."""
     paragraphs = _rationale(plan, library)
-    number = 0
+    number, before = 0, None
     for section in plan.sections:
         if not section.items:
             continue
         paragraphs.append(f"{section.name.upper()} ({duration_words(section.seconds)})")
         for item in section.items:
             number += 1
-            paragraphs.append(_item_paragraph(number, section, item, plan, library))
+            paragraphs.append(_item_paragraph(number, section, item, plan, library, before))
+            before = library.get(item.exercise).position if item.exercise in library else before
     tags = plan.audience.caution_tags
     if any(tag in vocab.PROFESSIONAL_TAGS for tag in tags):
         paragraphs.append(
