@@ -3,13 +3,13 @@
 A route is the order of positions the class visits (standing, then side-lying, then supine...),
 each once. Every section takes a run of the route's positions, in order, and a section may start
 where the one before it ends; so a class that follows a route of ``n`` positions changes position
-at most ``n - 1`` times. ``best_route`` tries routes from one position upwards and returns the
+at most ``n - 1`` times. ``candidate_routes`` tries routes from one position upwards and takes the
 first length at which every section can be filled (enough exercises, and time, in its positions)
 and the group's must-have roles can be placed; among routes of that length it prefers the one
 that keeps the most reasons and choices, and that does not climb back up from the floor.
 
-This is an exhaustive search over routes (with a table per section of which position sets can
-fill it), not a heuristic: no route with fewer changes can fill the class. Choosing the exercises
+This is an exhaustive search over routes (a small dynamic programme gives each section its run of
+the route), not a heuristic: no route with fewer changes can fill the class. Choosing the exercises
 within the route is then the builder's ordinary choice.
 """
 
@@ -160,17 +160,3 @@ def candidate_routes(
             within = route.changes <= budget
             found.append(((not within, order if within else route.changes), route))
     return [route for _, route in sorted(found, key=lambda entry: entry[0])]
-
-
-def best_route(
-    pools: dict[str, list[Exercise]],
-    most: dict[str, float],
-    targets: dict[str, float],
-    needs: list[Need],
-    min_reasons: int = 0,
-    budget: int = MAX_ROUTE,
-) -> Route | None:
-    """The route with the fewest position changes that can fill every section, place every need
-    and serve ``min_reasons`` reasons (or as many as the library has); None if none can."""
-    routes = candidate_routes(pools, most, targets, needs, min_reasons, budget)
-    return routes[0] if routes else None
