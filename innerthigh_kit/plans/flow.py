@@ -21,6 +21,7 @@ from itertools import permutations
 
 from .. import vocab
 from ..exercises import Exercise
+from .fit import section_range
 
 #: How high each position sits: a route that goes back up from the floor is the last choice.
 _HEIGHT = {
@@ -75,6 +76,7 @@ def _fill(
     most time to give wins; None when there is none."""
     # best[s][end] = (capacity, spans) for sections[:s+1] with section s ending at block `end`
     best: list[dict[int, tuple[float, dict]]] = []
+    class_seconds = sum(targets.values())
     for index, section in enumerate(targets):
         found: dict[int, tuple[int, dict]] = {}
         starts = [0] if index == 0 else sorted(best[index - 1])
@@ -85,7 +87,8 @@ def _fill(
                 capacity = _capacity(pools[section], most, span)
                 if capacity <= 0 or capacity < share * targets[section]:
                     continue
-                total = before[0] + capacity
+                # a warm-up or cool-down cannot hold more than its range, however many exercises
+                total = before[0] + min(capacity, section_range(section, class_seconds)[1])
                 if end not in found or total > found[end][0]:
                     found[end] = (total, {**before[1], section: span})
         if not found:
