@@ -28,6 +28,7 @@ class Chooser:
         self.section: str | None = None  # the section being filled now
         limits = combined_limits(programmes_for(request.audience()))
         self.supine_cap = 1 if limits.get("supine_run_seconds") else None  # one short bout
+        self.supine_taken = 0
 
     def fits(self, exercise: Exercise, level=None, equipment=None) -> bool:
         level = self.request.level if level is None else level
@@ -56,8 +57,7 @@ class Chooser:
             if exercise.position not in self.route.spans[self.section]:
                 return False
         if self.supine_cap is not None and exercise.position == "supine":
-            supine = sum(1 for e in self.library if e.id in self.used and e.position == "supine")
-            return supine < self.supine_cap
+            return self.supine_taken < self.supine_cap
         return True
 
     def pools(self) -> dict[str, list[Exercise]]:
@@ -105,6 +105,7 @@ class Chooser:
 
     def take(self, exercise: Exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
+        self.supine_taken += exercise.position == "supine"
         self.covered |= set(exercise.reasons)
         self.versions |= {exercise.regression, exercise.progression} - {None}
         facts = {"exercise": replaced.id, "caution": ruled_by} if replaced else None
