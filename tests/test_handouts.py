@@ -218,3 +218,30 @@ def test_workshop_renders_all_and_reports_the_bad_plan(plan_file, tmp_path, caps
 def test_render_functions_are_public_names():
     assert kit.render_handout is render_handout
     assert kit.render_workshop is render_workshop
+
+
+def _visible_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def test_participant_pieces_say_words_not_tags_and_keep_the_evidence(library):
+    from innerthigh_kit.handouts.content import Handout
+    from innerthigh_kit.vocab import CAUTIONS, EQUIPMENT, EVIDENCE_WORDS, POPULATIONS
+
+    request = kit.ClassRequest(
+        minutes=45,
+        population="prenatal-t2",
+        conditions=["pelvic-girdle-pain"],
+        equipment=["small-ball", "pillow"],
+    )
+    plan = kit.build_plan(request, library)
+    handout = Handout(plan, library, "participant", include_diagrams=False)
+    pieces = [handout.header(), handout.sequence(), handout.why(), handout.cautions()]
+    text = " ".join(_visible_text(str(piece)) for piece in pieces)
+    tags = [t for t in (*CAUTIONS, *EQUIPMENT, *POPULATIONS) if "-" in t]
+    assert not [t for t in tags if re.search(rf"\b{re.escape(t)}\b", text)], "raw tags on the page"
+    header = _visible_text(str(handout.header()))
+    assert "with care for pelvic girdle pain" in header and "a small ball" in header
+    rows = len(list(plan.items()))
+    shown = sum(text.count(f"Evidence: {words}") for words in EVIDENCE_WORDS.values())
+    assert shown == rows, "each exercise row names how good its evidence is, in words"

@@ -16,7 +16,8 @@ from ..errors import HandoutError
 from ..exercises import Exercise, Library, load_library
 from ..plans import ClassPlan, check_plan
 from ..plans.programmes import programmes_for
-from ..words import dosage_words, duration_words, section_words
+from ..plans.versions import versions_words
+from ..words import dosage_words, duration_words, join_words, section_words
 from .diagram_cache import cached_svg
 from .parameters import AUDIENCES, check_parameters
 
@@ -92,9 +93,10 @@ class Handout:
         audience = record.get("audience", {})
         population = audience.get("population", "general")
         who = vocab.POPULATION_WORDS.get(population, population)
-        equipment = sorted(
-            {e for _, item in self._items() if (ex := self._exercise(item["exercise"])) for e in ex.equipment}
-        )
+        used = {
+            e for _, item in self._items() if (ex := self._exercise(item["exercise"])) for e in ex.equipment
+        }
+        equipment = [vocab.EQUIPMENT_WORDS.get(e, e) for e in vocab.EQUIPMENT if e in used]
         count = sum(1 for _ in self._items())
         version = "Instructor's notes" if self.audience == "instructor" else "Your class"
         facts = [
@@ -102,11 +104,11 @@ class Handout:
             ("Timed total", duration_words(record["total_seconds"])),
             ("Exercises", str(count)),
             ("Level", str(audience.get("level", "–"))),
-            ("You need", ", ".join(equipment) or "a mat"),
+            ("You need", join_words(equipment) or "a mat"),
         ]
         facts_html = "".join(f"<div>{escape(k)}: <strong>{escape(v)}</strong></div>" for k, v in facts)
-        conditions = audience.get("conditions") or []
-        extra = f" · with care for: {escape(', '.join(conditions))}" if conditions else ""
+        conditions = [vocab.CAUTION_WORDS.get(c, c) for c in audience.get("conditions") or []]
+        extra = f" · with care for {escape(join_words(conditions))}" if conditions else ""
         markup = (
             f"<h1>{escape(record['title'])}</h1>"
             f'<p class="subtitle">{escape(version)} · a class for {escape(who)}{extra}</p>'
@@ -127,6 +129,11 @@ class Handout:
                 sides = "each side" if item.get("per_side") else "\u2013"
                 cues = exercise.cues[:2] if exercise else ()
                 cue_html = "".join(f'<div class="cue">{escape(c)}</div>' for c in cues)
+                if exercise:
+                    versions = versions_words(exercise, self.library, self.plan.audience)
+                    cue_html += f'<div class="versions">{escape(versions)}</div>' if versions else ""
+                    label = vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)
+                    cue_html += f'<div class="evidence">Evidence: {escape(label)}</div>'
                 rows.append(
                     f"<tr><td><strong>{escape(name)}</strong>{cue_html}</td>"
                     f"<td>{escape(dose)}</td><td>{escape(sides)}</td>"

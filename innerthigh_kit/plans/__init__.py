@@ -3,7 +3,8 @@
 The modules, each importing only those before it:
 ``request`` (ClassRequest, Audience) → ``items`` (PlanItem, Section, the timing rule) →
 ``dosing`` (default items, dosage bounds, transitions) → ``files`` (plan YAML) →
-``explain`` (plain words) → ``model`` (ClassPlan and its edit API) → ``checks`` (findings) →
+``versions`` (easier and harder versions) → ``explain`` (plain words) →
+``model`` (ClassPlan and its edit API) → ``checks`` (findings) →
 ``fit`` (fitting a class to its length) → ``build`` (build_plan) → ``series`` (weekly series) →
 ``groups`` (a training group's lines).
 """

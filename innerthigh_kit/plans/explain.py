@@ -24,6 +24,7 @@ from ..words import (
 )
 from .items import PlanItem
 from .programmes import programmes_for
+from .versions import versions_words
 
 if TYPE_CHECKING:  # explain sits below the plan model, which imports it
     from .model import ClassPlan
@@ -125,6 +126,9 @@ def _item_paragraph(
         why += f" It is the class's only exercise for {join_words([vocab.REASON_SHORT[r] for r in only])}."
     lines.append(why)
     lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
+    versions = versions_words(exercise, library, plan.audience)
+    if versions:
+        lines.append(versions)
     changes = exercise.modifications(tags)
     if changes:
         notes = " ".join(c.note.rstrip(".") + "." for c in changes)
