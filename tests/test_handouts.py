@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 
@@ -245,3 +246,25 @@ def test_participant_pieces_say_words_not_tags_and_keep_the_evidence(library):
     rows = len(list(plan.items()))
     shown = sum(text.count(f"Evidence: {words}") for words in EVIDENCE_WORDS.values())
     assert shown == rows, "each exercise row names how good its evidence is, in words"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets are a Linux and macOS transport")
+def test_handout_kernels_talk_over_local_sockets_and_clear_them_away():
+    """No TCP port is chosen, so handouts rendered side by side can never race for one."""
+    import asyncio
+
+    from innerthigh_kit.handouts.render import kernel_manager_class
+
+    manager = kernel_manager_class()(kernel_name="python3")
+    assert manager.transport == "ipc" and os.path.isabs(manager.ip)
+
+    async def run_and_stop():
+        await manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        client.stop_channels()
+        await manager.shutdown_kernel(now=True)
+
+    asyncio.run(run_and_stop())
+    assert not os.path.exists(os.path.dirname(manager.ip)), "the socket folder is removed"

@@ -10,6 +10,8 @@ path, so nothing beside the plan file is ever imported or run. Bad input becomes
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -43,20 +45,42 @@ def _plan_file(plan: ClassPlan | str | os.PathLike, workdir: Path) -> Path:
 
 @cache
 def kernel_manager_class():
-    """nbclient's kernel manager, asking for an encrypted kernel channel where pyzmq can.
+    """nbclient's kernel manager, talking to the kernel over local sockets where it can.
 
-    ipykernel 7.3+ prints a warning about unencrypted TCP on every kernel start; with CurveZMQ
-    keys provisioned (``transport_encryption='auto'``) the warning goes and the kernel's
-    traffic is encrypted, so an instructor's terminal shows only the kit's own messages.
+    On Linux and macOS the kernel's channels are Unix sockets (ZeroMQ's ``ipc`` transport) in a
+    folder of their own: no TCP port is picked, so two handouts rendered side by side (a workshop
+    with ``--jobs 2``) can never race for the same port, and nothing listens on the network.
+    Elsewhere it is TCP with CurveZMQ keys where pyzmq has them (``transport_encryption='auto'``),
+    which keeps ipykernel 7.3+'s warning about unencrypted TCP off the instructor's terminal.
     """
     import zmq
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
+    local_sockets = os.name == "posix" and zmq.has("ipc")
+
     class KitKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self):
+            return "ipc" if local_sockets else "tcp"
+
+        @default("ip")
+        def _default_ip(self):
+            if self.transport != "ipc":
+                return super()._ip_default()
+            # a short absolute path (Unix socket paths must stay under about 100 characters)
+            return os.path.join(tempfile.mkdtemp(prefix="itk-kernel-"), "k")
+
         @default("transport_encryption")
         def _default_transport_encryption(self):
-            return "auto" if zmq.has("curve") else "disabled"
+            return "auto" if zmq.has("curve") and not local_sockets else "disabled"
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            if self.transport == "ipc" and not restart:
+                shutil.rmtree(os.path.dirname(self.ip), ignore_errors=True)
+
+        cleanup_resources = _async_cleanup_resources
 
     return KitKernelManager
 
