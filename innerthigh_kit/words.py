@@ -138,15 +138,17 @@ def claim_rule_words(reason: str) -> str:
     return ", or ".join(parts)
 
 
+def kind_words(category: str, position: str) -> str:
+    """An exercise's kind in words: 'a stretch done sitting'."""
+    return f"{CATEGORY_NOUNS[category]} done {POSITION_WORDS[position]}"
+
+
 def overclaim_words(reason: str, category: str, position: str) -> str:
     """Why an exercise of this kind does not train ``reason``: 'a stretch done sitting does not
     train balance: the kit counts it for ... (balance is practised with your weight ...)'."""
-    kind = f"{CATEGORY_NOUNS[category]} done {POSITION_WORDS[position]}"
     why = f" ({CLAIM_WHY[reason]})" if reason in CLAIM_WHY else ""
-    return (
-        f"{kind} does not train {vocab.REASON_SHORT[reason]}: the kit counts it for "
-        f"{claim_rule_words(reason)}{why}"
-    )
+    kind, short, rule = kind_words(category, position), vocab.REASON_SHORT[reason], claim_rule_words(reason)
+    return f"{kind} does not train {short}: the kit counts it for {rule}{why}"
 
 
 # --------------------------------------------------------------------------- words for groups
