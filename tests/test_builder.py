@@ -87,8 +87,9 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
         for e in allowed_for(library, programmes)
         if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
     ]
-    reachable = {r for e in allowed for r in e.reasons}
-    served = {r for i in ids for r in library.get(i).reasons}
+    to_train = set(vocab.REASONS_TO_TRAIN)  # the least is of these; every class's stretches serve range
+    reachable = {r for e in allowed for r in e.honest_reasons} & to_train
+    served = {r for i in ids for r in library.get(i).honest_reasons} & to_train
     assert len(served) >= min(least_reasons(req.minutes), len(reachable)), "enough reasons covered"
     changes, budget = position_changes(plan, library), position_budget(req.minutes)
     assert changes <= budget or any(r["rule"] == "position-budget" for r in plan.relaxed), changes
