@@ -47,6 +47,11 @@ class LibraryError(KitError):
         return cls(_listing(headline, problems), problems)
 
 
+class LibraryWarning(UserWarning):
+    """Something about the files given to the library worth knowing that does not stop it loading
+    (a folder with no exercise files, an exercise claiming a reason its movement does not train)."""
+
+
 class PlanError(KitError):
     """A class plan or a class request cannot be used as it is."""
 

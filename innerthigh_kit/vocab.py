@@ -51,7 +51,10 @@ CAUTIONS = (
 #: its note describes.
 CAUTION_ACTIONS = ("avoid", "modify")
 
-REASONS = ("knee", "foot-ankle", "balance", "lateral", "pelvis-core")
+#: The five reasons to train the inner thighs (DOMAIN.md), then ``range``: range of movement, the
+#: mobile half of "strong and mobile", which stretches and mobility work serve (Behm 2016).
+REASONS_TO_TRAIN = ("knee", "foot-ankle", "balance", "lateral", "pelvis-core")
+REASONS = (*REASONS_TO_TRAIN, "range")
 
 #: What an exercise is, for the rules that build a class: a group's programme asks for roles
 #: ("a squeeze", "supported balance"), never for exercise names.
@@ -88,15 +91,48 @@ ROLE_WORDS = {
     "adductor-stretch": "inner-thigh stretch",
 }
 
-#: Plain words for the five reasons, as an instructor would say them to a class: what the
-#: exercise works or practises, never a promised benefit (CONTENT_REVIEW.md).
+#: Plain words for the reasons, as an instructor would say them to a class: what the exercise
+#: works or practises, never a promised benefit (CONTENT_REVIEW.md). A stretch gives range; it
+#: does not make a muscle strong or prevent injury (EVIDENCE.md §2.10).
 REASON_WORDS = {
     "knee": "works the muscles that steady the thigh bone above the knee",
     "foot-ankle": "trains the chain from hip to foot that shapes how you stand",
-    "balance": "practises steadying the hip on one leg",
-    "lateral": "prepares you for side-to-side movement and its range",
+    "balance": "practises keeping your balance on your feet",
+    "lateral": "prepares you for side-to-side movement",
     "pelvis-core": "helps you feel your centre: pelvis, deep abdominals and pelvic floor (a coaching idea)",
+    "range": "keeps the range of movement of your hips and legs",
 }
+
+_MOVING = ("warm-up", "activation", "strength", "mobility")
+#: Which exercises may claim each reason: category -> the positions it may be done in. One rule
+#: for the file check, the plan check, the builder and every sentence that names a reason.
+#: - knee: steadying the thigh bone takes activation or strength work (EVIDENCE.md §2.4).
+#: - foot-ankle, balance: trained standing, weight through the feet, while moving or holding
+#:   a position (EVIDENCE.md §2.5-2.6); never a stretch or a rest.
+#: - lateral: inner-thigh work against a load, in any position (Serner 2014, Harøy 2019), or
+#:   moving side to side on the feet in a warm-up or mobility; never a stretch or a rest.
+#: - range: moving through range or holding a stretch (warm-up, mobility, stretch, cool-down; §2.10);
+#:   strength work through a long range counts as strength (and as lateral), not as range.
+#: - pelvis-core: a coaching idea (feeling your centre), already worded so; anywhere.
+REASON_CLAIMS = {
+    "knee": dict.fromkeys(("activation", "strength"), POSITIONS),
+    "foot-ankle": dict.fromkeys(_MOVING, ("standing",)),
+    "balance": dict.fromkeys(_MOVING, ("standing",)),
+    "lateral": {
+        "warm-up": ("standing",),
+        "activation": POSITIONS,
+        "strength": POSITIONS,
+        "mobility": ("standing",),
+    },
+    "pelvis-core": dict.fromkeys(CATEGORIES, POSITIONS),
+    "range": dict.fromkeys(("warm-up", "mobility", "stretch", "cool-down"), POSITIONS),
+}
+
+
+def reasons_trained(category: str, position: str) -> tuple[str, ...]:
+    """The reasons an exercise of this category, done in this position, may claim (``REASON_CLAIMS``)."""
+    return tuple(r for r in REASONS if position in REASON_CLAIMS[r].get(category, ()))
+
 
 POPULATIONS = (
     "general",
@@ -223,6 +259,7 @@ REASON_SHORT = {
     "balance": "balance",
     "lateral": "side-to-side movement",
     "pelvis-core": "the pelvis and core",
+    "range": "range of movement",
 }
 
 #: Who to ask, by caution tag: pregnancy and the pelvis go to the midwife first.

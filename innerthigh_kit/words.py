@@ -83,6 +83,74 @@ def reasons_sentence(reasons: Iterable[str]) -> str:
     return sentence
 
 
+# --------------------------------------------------------------------------- honest reasons
+
+#: Each category and position as said in a sentence ("a stretch done sitting").
+CATEGORY_NOUNS = {
+    "warm-up": "a warm-up exercise",
+    "activation": "an activation exercise",
+    "strength": "a strength exercise",
+    "mobility": "a mobility exercise",
+    "stretch": "a stretch",
+    "cool-down": "a cool-down exercise",
+}
+POSITION_WORDS = {
+    "supine": "lying on the back",
+    "side-lying": "lying on the side",
+    "prone": "lying on the front",
+    "seated": "sitting",
+    "kneeling": "kneeling",
+    "quadruped": "on hands and knees",
+    "standing": "standing",
+}
+
+#: Why only some exercises train a reason, in words; which ones is ``vocab.REASON_CLAIMS``.
+CLAIM_WHY = {
+    "knee": "it works the muscles that steady the thigh bone, against a load",
+    "foot-ankle": "the chain is trained with your weight through your feet",
+    "balance": "balance is practised with your weight through your feet",
+    "lateral": "it takes inner-thigh work against a load, or moving side to side on your feet",
+    "range": "range comes from moving through it or holding a stretch; strength work counts as strength",
+}
+
+
+def either_words(words: Iterable[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def claim_rule_words(reason: str) -> str:
+    """Which exercises may claim ``reason`` (``vocab.REASON_CLAIMS``), e.g. 'warm-up, activation,
+    strength or mobility work done standing'."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for category, positions in vocab.REASON_CLAIMS[reason].items():
+        groups.setdefault(tuple(positions), []).append(category)
+    parts = []
+    for positions, categories in sorted(groups.items(), key=lambda group: -len(group[0])):
+        anywhere = " in any position" if len(groups) > 1 else ""
+        where = (
+            anywhere
+            if set(positions) == set(vocab.POSITIONS)
+            else " done " + either_words(POSITION_WORDS[p] for p in positions)
+        )
+        parts.append(f"{either_words(categories)} work{where}")
+    return ", or ".join(parts)
+
+
+def kind_words(category: str, position: str) -> str:
+    """An exercise's kind in words: 'a stretch done sitting'."""
+    return f"{CATEGORY_NOUNS[category]} done {POSITION_WORDS[position]}"
+
+
+def overclaim_words(reason: str, category: str, position: str) -> str:
+    """Why an exercise of this kind does not train ``reason``: 'a stretch done sitting does not
+    train balance: the kit counts it for ... (balance is practised with your weight ...)'."""
+    why = f" ({CLAIM_WHY[reason]})" if reason in CLAIM_WHY else ""
+    kind, short, rule = kind_words(category, position), vocab.REASON_SHORT[reason], claim_rule_words(reason)
+    return f"{kind} does not train {short}: the kit counts it for {rule}{why}"
+
+
 # --------------------------------------------------------------------------- words for groups
 
 #: What the kit's rules ask for each group (EVIDENCE.md §2.11-2.12), in the instructor's words.

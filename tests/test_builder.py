@@ -7,6 +7,8 @@ The kit's own library is used where its data matters (the invariants, stand-ins)
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,8 +87,9 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
         for e in allowed_for(library, programmes)
         if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
     ]
-    reachable = {r for e in allowed for r in e.reasons}
-    served = {r for i in ids for r in library.get(i).reasons}
+    to_train = set(vocab.REASONS_TO_TRAIN)  # the least is of these; every class's stretches serve range
+    reachable = {r for e in allowed for r in e.honest_reasons} & to_train
+    served = {r for i in ids for r in library.get(i).honest_reasons} & to_train
     assert len(served) >= min(least_reasons(req.minutes), len(reachable)), "enough reasons covered"
     changes, budget = position_changes(plan, library), position_budget(req.minutes)
     assert changes <= budget or any(r["rule"] == "position-budget" for r in plan.relaxed), changes
@@ -434,8 +437,100 @@ def test_check_finds_strength_and_stretch_out_of_balance(library):
 
 
 def test_check_lists_reasons_not_covered_with_exercises_that_would(library):
-    found = [f for f in check_plan(good_plan(), library) if "'lateral'" in f.message]
+    found = [f for f in check_plan(good_plan(), library) if vocab.REASON_SHORT["lateral"] in f.message]
     assert found[0].severity == "info" and "side-steps" in found[0].fix
+
+
+@pytest.fixture(scope="module")
+def overclaiming(demo_library, make_exercise) -> Library:
+    """The demo library with two exercises of an instructor's that claim more than they train."""
+    mine = [
+        make_exercise("my-balance-stretch", "stretch", "seated", 1, ["balance", "range"], hold=30),
+        make_exercise("my-knee-rest", "cool-down", "supine", 1, ["knee"], hold=60, sets=1),
+    ]
+    mine = [dataclasses.replace(e, source_file="/studio/my_moves.yaml") for e in mine]
+    return Library([*demo_library, *mine])
+
+
+def overclaiming_plan() -> ClassPlan:
+    return hand_plan(
+        ("warm-up", item("side-steps")),
+        ("strength", item("copenhagen-short", reps=None, hold_seconds=15, per_side=True)),
+        ("stretch", item("my-balance-stretch", reps=None, hold_seconds=30)),
+        ("cool-down", item("my-knee-rest", reps=None, hold_seconds=60)),
+        minutes=3,
+        equipment=["bench"],
+    )
+
+
+def test_check_warns_about_a_reason_the_movement_does_not_train(overclaiming):
+    found = [f for f in check_plan(overclaiming_plan(), overclaiming) if "claims" in f.message]
+    assert [(f.severity, f.section, f.item) for f in found] == [
+        ("warning", "stretch", "my-balance-stretch"),
+        ("warning", "cool-down", "my-knee-rest"),
+    ]
+    stretch, rest = found
+    assert stretch.message.startswith("My balance stretch claims balance, but a stretch done sitting")
+    assert "In my_moves.yaml, take 'balance' out of its reasons" in stretch.fix
+    assert "'balance'" not in stretch.message  # the message is in words; the tag is only in the fix
+    assert "or choose 'range' (range of movement) or 'pelvis-core'" in rest.fix
+    assert "a cool-down exercise done lying on the back does not train the knee" in rest.message
+
+
+def test_check_does_not_warn_about_honest_claims_and_counts_only_them(overclaiming):
+    honest = hand_plan(
+        ("warm-up", item("side-steps")),
+        ("stretch", item("butterfly", reps=None, hold_seconds=30)),
+        ("cool-down", item("side-rest", reps=None, hold_seconds=60)),
+        minutes=2,
+    )
+    assert not [f for f in check_plan(honest, overclaiming) if "claims" in f.message]
+    missing = [f.message for f in check_plan(overclaiming_plan(), overclaiming) if f.severity == "info"]
+    # the balance stretch and the knee rest claim them, but the class trains neither
+    assert any(f"serves {vocab.REASON_SHORT['balance']} (" in m for m in missing)
+    assert any(f"serves {vocab.REASON_SHORT['knee']} (" in m for m in missing)
+    assert not any(f"serves {vocab.REASON_SHORT['range']} (" in m for m in missing)
+
+
+def test_explain_never_says_a_stretch_or_a_rest_trains_balance_or_the_knee(overclaiming):
+    text = overclaiming_plan().explain(overclaiming)
+    stretch = next(p for p in text.split("\n\n") if "My balance stretch" in p)
+    rest = next(p for p in text.split("\n\n") if "My knee rest" in p)
+    assert vocab.REASON_WORDS["balance"] not in text and vocab.REASON_WORDS["knee"] not in text
+    assert f"Why: It {vocab.REASON_WORDS['range']}." in stretch
+    assert "(Its file also claims balance; a stretch done sitting does not train it.)" in stretch
+    assert "Why: its file names no reason its movement trains." in rest
+    assert "not the hip-to-foot chain, balance and the knee" not in text
+    assert "it serves side-to-side movement and the pelvis and core; not the knee" in text
+
+
+def test_explain_of_the_kits_own_classes_never_says_a_stretch_trains_balance():
+    library = real_library()
+    for population in ("general", "older-adult", "prenatal-t3"):
+        plan = build_plan(request(population=population, minutes=45, equipment=["chair"]), library, seed=0)
+        for paragraph in plan.explain(library).split("\n\n"):
+            name = paragraph.split(":")[0].split(". ", 1)[-1]
+            exercise = next((e for e in library if e.name == name), None)
+            if exercise and exercise.category in ("stretch", "cool-down"):
+                assert vocab.REASON_WORDS["balance"] not in paragraph, paragraph
+                assert vocab.REASON_WORDS["range"] in paragraph or "centre" in paragraph, paragraph
+
+
+def test_the_builder_does_not_count_a_reason_the_movement_does_not_train(demo_library, make_exercise):
+    # the only exercise claiming the knee is a stretch: the builder cannot cover the knee with it
+    def without_knee(exercise):
+        reasons = tuple(r for r in exercise.reasons if r != "knee") or ("pelvis-core",)
+        return dataclasses.replace(exercise, reasons=reasons)
+
+    library = Library(
+        [without_knee(e) for e in demo_library]
+        + [make_exercise("knee-stretch", "stretch", "seated", 1, ["knee"], hold=30)]
+    )
+    plan = build_plan(request(minutes=30), library, seed=0)
+    assert "knee-stretch" not in plan.exercise_ids  # counting its claim, the builder took it for the knee
+    assert any(
+        vocab.REASON_SHORT["knee"] in f.message for f in check_plan(plan, library) if f.severity == "info"
+    )
 
 
 def test_check_finds_equipment_level_twice_per_side_order_and_back_lying(library):
@@ -510,8 +605,10 @@ def test_explain_copes_with_edits_the_library_does_not_know(library):
     assert "Your note: Slow on the way down." in text
     assert "Careful: the library says to leave this out for pelvic girdle pain" in text
     assert (
-        "It serves the knee, the hip-to-foot chain, balance and the pelvis and core; not side-to-side "
-        "movement, because no exercise for it in the library suits this class." in text.split("\n\n")[1]
+        "Of the reasons to train the inner thighs it serves the knee, the hip-to-foot chain, balance and "
+        "the pelvis and core; not side-to-side movement: nothing in the class trains it (the plan check "
+        "names exercises that would). It also keeps the range of movement, the mobile half"
+        in text.split("\n\n")[1]
     )
 
 

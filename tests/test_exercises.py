@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import warnings
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,77 @@ def test_key_cue_is_the_cue_after_the_set_up(tmp_path, good_entry):
     exercise = library.get("my-squeeze")
     assert exercise.key_cue == "Squeeze the ball along the whole thigh."
     assert exercise.cues[0] == "Sit tall on your sit bones."
+
+
+# --------------------------------------------------------------------------- honest reasons
+
+
+def test_no_kit_exercise_claims_a_reason_its_movement_cannot_train(library):
+    overclaimed = {e.id: e.overclaimed_reasons() for e in library if e.overclaimed_reasons()}
+    assert overclaimed == {}
+    assert all(e.honest_reasons == e.reasons and e.reasons for e in library)
+    assert len(library) >= 99  # every exercise of the kit was looked at, not a sample
+
+
+def test_every_kit_stretch_serves_range_and_none_serves_balance(library):
+    stretches = library.filter(category="stretch")
+    assert stretches and all("range" in e.reasons for e in stretches)
+    assert not {"balance", "foot-ankle", "knee", "lateral"} & {r for e in stretches for r in e.reasons}
+
+
+def test_the_kit_loads_without_a_library_warning():
+    from innerthigh_kit.errors import LibraryWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LibraryWarning)
+        kit.load_library()
+
+
+def test_the_claims_table_names_every_reason_category_and_position():
+    assert set(vocab.REASON_CLAIMS) == set(vocab.REASONS) and vocab.REASONS[-1] == "range"
+    assert len(vocab.REASONS_TO_TRAIN) == 5 and "range" not in vocab.REASONS_TO_TRAIN
+    for table in vocab.REASON_CLAIMS.values():
+        assert set(table) <= set(vocab.CATEGORIES)
+        assert all(set(positions) <= set(vocab.POSITIONS) for positions in table.values())
+    assert vocab.reasons_trained("stretch", "seated") == ("pelvis-core", "range")
+    assert vocab.reasons_trained("cool-down", "standing") == ("pelvis-core", "range")
+    assert "balance" not in vocab.reasons_trained("activation", "side-lying")
+    assert {"knee", "foot-ankle", "balance", "lateral"} <= set(vocab.reasons_trained("strength", "standing"))
+    assert all(
+        "pelvis-core" in vocab.reasons_trained(c, p) for c in vocab.CATEGORIES for p in vocab.POSITIONS
+    )
+
+
+def test_an_overclaiming_entry_is_a_warning_naming_file_entry_field_and_fix(tmp_path, good_entry):
+    from innerthigh_kit.errors import LibraryWarning
+
+    text = (
+        good_entry.replace("id: my-squeeze", "id: my-butterfly")
+        .replace("category: activation", "category: stretch")
+        .replace("{sets: 2, reps: 8, seconds_per_rep: 4}", "{sets: 2, hold_seconds: 30}")
+        .replace("reasons: [pelvis-core]", "reasons: [balance, range]")
+    )
+    path = write(tmp_path, text)
+    with pytest.warns(LibraryWarning) as caught:
+        library = kit.load_library(path)  # a warning: the instructor's library still loads
+    (said,) = [str(w.message) for w in caught]
+    assert said.startswith(f"{path}, entry 1 'my-butterfly' (line 1), field 'reasons': 'balance' is claimed")
+    assert "a stretch done sitting does not train balance" in said
+    assert "Take it out, or choose 'pelvis-core'." in said
+    exercise = library.get("my-butterfly")
+    assert exercise.honest_reasons == ("range",) and exercise.overclaimed_reasons() == ("balance",)
+    assert exercise not in library.filter(reason="balance")
+
+
+def test_validate_warns_about_an_overclaim_and_says_what_to_choose(tmp_path, good_entry, capsys):
+    from innerthigh_kit.cli import main
+
+    text = good_entry.replace("category: activation", "category: cool-down").replace(
+        "reasons: [pelvis-core]", "reasons: [knee]"
+    )
+    path = write(tmp_path, text)
+    code = main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "All good: 1 file checked" in out and "Look at the 1 warning above." in out
+    assert "field 'reasons': 'knee' is claimed, but a cool-down exercise done sitting" in err
+    assert "Choose 'range' or 'pelvis-core' instead." in err

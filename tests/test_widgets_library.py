@@ -8,6 +8,7 @@ import pytest
 
 import innerthigh_kit as kit
 from innerthigh_kit import vocab
+from innerthigh_kit.errors import LibraryWarning
 from innerthigh_kit.widgets._html import esc
 from innerthigh_kit.widgets.library_browser import LibraryBrowser, exercise_counts
 
@@ -64,7 +65,7 @@ MY_EXERCISES = textwrap.dedent("""\
       progression: null
       cautions:
         - {tag: knee-pain, action: modify, note: "<i>support</i> the knees"}
-      reasons: [knee]
+      reasons: [range, knee]
       description: "Tom & Jerry's <stretch>"
       sources: ["<a href='javascript:alert(3)'>x</a>"]
 """)
@@ -75,7 +76,8 @@ MINE = ["zz-easy-squeeze", "zz-hard-slide", "zz-script"]
 def library(tmp_path_factory):
     path = tmp_path_factory.mktemp("mine") / "my_exercises.yaml"
     path.write_text(MY_EXERCISES, encoding="utf-8")
-    return kit.load_library(path)
+    with pytest.warns(LibraryWarning, match="'knee' is claimed, but a stretch"):  # zz-script over-claims
+        return kit.load_library(path)
 
 
 @pytest.fixture
@@ -120,8 +122,17 @@ def test_level_and_reason(browser, library):
     browser.filters["level_max"].value = 1
     assert mine(browser) == ["zz-easy-squeeze", "zz-script"]
     assert all(library.get(i).level == 1 for i in browser.shown_ids)
-    browser.filters["reason"].value = "knee"
+    browser.filters["reason"].value = "range"
     assert mine(browser) == ["zz-script"]
+    browser.filters["reason"].value = "knee"  # claimed by the stretch, but a stretch does not train it
+    assert mine(browser) == []
+
+
+def test_a_card_says_what_its_file_claims_but_the_kit_does_not_count(browser):
+    browser.select("zz-script")
+    card = browser.card.value
+    assert vocab.REASON_WORDS["range"] in card and vocab.REASON_WORDS["knee"] not in card
+    assert "Its file also claims the knee; not counted: this kind of movement does not train it." in card
 
 
 def test_equipment_you_have(browser, library):

@@ -1,18 +1,23 @@
 """Reading exercise files: checked YAML with line numbers, every entry checked against the schema.
 
 ``read_exercise_file(path)`` returns the exercises it could build and every problem it found,
-each naming the file, the entry (and its line), the field and the fix.
+each naming the file, the entry (and its line), the field and the fix. A reason an exercise
+claims but its category and position cannot train is a ``LibraryWarning``: the exercise still
+loads, and the kit counts only the reasons it trains.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
+from .. import vocab
 from .._yaml import duplicate_problems, line_of, load_file
-from ..errors import Problem
+from ..errors import LibraryWarning, Problem
+from ..words import either_words, overclaim_words
 from .model import Caution, Dosage, Exercise
 from .schema import FIELD_NAMES, FIELDS
 
@@ -103,6 +108,32 @@ def _build(raw: dict, source_file: str) -> Exercise:
     )
 
 
+def _how_widely_claimed(reason: str) -> int:
+    return sum(len(positions) for positions in vocab.REASON_CLAIMS[reason].values())
+
+
+def reason_choices(exercise: Exercise) -> list[str]:
+    """The reasons an exercise of its category and position may claim that it does not yet, the
+    most particular to its kind first (range before pelvis-core for a stretch)."""
+    trained = vocab.reasons_trained(exercise.category, exercise.position)
+    return sorted((r for r in trained if r not in exercise.reasons), key=_how_widely_claimed)
+
+
+def overclaim_problems(exercise: Exercise, where: str) -> list[Problem]:
+    """A problem for each reason ``exercise`` claims that its category and position cannot train."""
+    choices = either_words(f"'{r}'" for r in reason_choices(exercise))
+    problems = []
+    for reason in exercise.overclaimed_reasons():
+        why = overclaim_words(reason, exercise.category, exercise.position)
+        message = f"'{reason}' is claimed, but {why}."
+        if not exercise.honest_reasons:
+            fix = f"Choose {choices} instead."
+        else:
+            fix = f"Take it out, or choose {choices}." if choices else "Take it out."
+        problems.append(Problem(where, "reasons", message, fix))
+    return problems
+
+
 def read_exercise_file(path: str | Path) -> tuple[list[Exercise], list[Problem]]:
     """Read and check one exercise file on its own. Returns (exercises, problems)."""
     path = Path(path)
@@ -135,6 +166,8 @@ def read_exercise_file(path: str | Path) -> tuple[list[Exercise], list[Problem]]
         problems += entry_problems
         if not entry_problems:
             exercises.append(_build(raw, str(path)))
+            for problem in overclaim_problems(exercises[-1], where):
+                warnings.warn(LibraryWarning(str(problem)), stacklevel=2)
     return exercises, problems
 
 

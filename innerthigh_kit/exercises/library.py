@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import vocab
 from .._data import data_path
 from .._yaml import shown
-from ..errors import LibraryError, Problem, UnknownExerciseError
+from ..errors import LibraryError, LibraryWarning, Problem, UnknownExerciseError
 from .files import files_in, read_exercise_file, read_yaml
 from .model import Exercise
 from .schema import ID_PATTERN
@@ -38,10 +38,6 @@ def load_references() -> dict[str, str]:
     if not references or not all(isinstance(v, str) for v in references.values()):
         raise LibraryError(f"{path} should map reference keys to citation text.")
     return references
-
-
-class LibraryWarning(UserWarning):
-    """Something about the files given to the library worth knowing that does not stop it loading."""
 
 
 class Library:
@@ -101,6 +97,7 @@ class Library:
 
         ``equipment_available``: only exercises that need nothing else (a mat is always assumed).
         ``avoid_cautions``: leave out exercises whose caution says "avoid" for any of these tags.
+        ``reason``: exercises whose movement trains it (``Exercise.honest_reasons``).
         """
         categories = _as_set(category, vocab.CATEGORIES, "category")
         positions = _as_set(position, vocab.POSITIONS, "position")
@@ -115,7 +112,7 @@ class Library:
                 continue
             if positions and exercise.position not in positions:
                 continue
-            if reasons and not reasons & set(exercise.reasons):
+            if reasons and not reasons & set(exercise.honest_reasons):
                 continue
             if equipment is not None and exercise.needs(equipment):
                 continue
@@ -146,7 +143,7 @@ class Library:
                     "equipment": ", ".join(exercise.equipment),
                     "per_side": exercise.per_side,
                     "dosage": exercise.dosage.describe(),
-                    "reasons": ", ".join(exercise.reasons),
+                    "reasons": ", ".join(exercise.honest_reasons),
                     "cautions": ", ".join(c.tag for c in exercise.cautions),
                     "evidence": exercise.evidence,
                 }
@@ -345,18 +342,20 @@ class FilesChecked:
     def summary(self) -> str:
         if not self.files:
             return f"Nothing was checked: {', '.join(self.paths)} holds no exercise files (.yaml or .yml)."
-        count = len(self.files)
+        count, said = len(self.files), len(self.warnings)
+        heed = f" Look at the {said} warning{'s' if said > 1 else ''} above." if said else ""
         return (
             f"All good: {count} file{'s' if count > 1 else ''} checked ({', '.join(self.files)}); "
-            f"the library now has {len(self.library)} exercises."
+            f"the library now has {len(self.library)} exercises.{heed}"
         )
 
 
 def check_files(*paths: str | os.PathLike) -> FilesChecked:
     """Check an instructor's exercise files or folders with the kit's library (``validate``).
 
-    Problems raise one ``LibraryError``, as in ``load_library``; warnings (an empty folder) are
-    kept in the result, and ``files`` is empty when the paths held no exercise file at all.
+    Problems raise one ``LibraryError``, as in ``load_library``; warnings (an empty folder, a
+    reason claimed that the exercise's movement does not train) are kept in the result, and
+    ``files`` is empty when the paths held no exercise file at all.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LibraryWarning)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from .. import vocab
 from ..words import dosage_words
 
 
@@ -82,6 +84,17 @@ class Exercise:
     def key_cue(self) -> str:
         """The cue to say when there is time for one: the second (the first sets the position up)."""
         return self.cues[1] if len(self.cues) > 1 else self.cues[0]
+
+    @cached_property
+    def honest_reasons(self) -> tuple[str, ...]:
+        """The reasons it claims that its category and position can train (``vocab.REASON_CLAIMS``):
+        the ones every plan, count and sentence uses. A stretch serves range, not balance."""
+        trained = vocab.reasons_trained(self.category, self.position)
+        return tuple(reason for reason in self.reasons if reason in trained)
+
+    def overclaimed_reasons(self) -> tuple[str, ...]:
+        """The reasons it claims that its category and position cannot train (for the checks)."""
+        return tuple(reason for reason in self.reasons if reason not in self.honest_reasons)
 
     def clashes(self, tags: Iterable[str]) -> list[Caution]:
         """The cautions that say to leave this exercise out for any of ``tags``."""

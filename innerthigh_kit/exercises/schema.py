@@ -290,7 +290,9 @@ FIELDS: tuple[Field, ...] = (
         "reasons",
         True,
         check_list_of(vocab.REASONS, minimum=1),
-        "which of the five reasons it serves: " + ", ".join(vocab.REASONS),
+        "which reasons its movement trains: the five reasons to train ("
+        + ", ".join(vocab.REASONS_TO_TRAIN)
+        + f") or range ({vocab.REASON_SHORT['range']}); a stretch serves range, not balance",
         "[knee, balance, foot-ankle]",
     ),
     Field(

@@ -151,7 +151,7 @@ class Handout:
         for _, item in self._items():
             exercise = self._exercise(item["exercise"])
             if exercise:
-                for reason in exercise.reasons:
+                for reason in exercise.honest_reasons:
                     if exercise.name not in served[reason]:
                         served[reason].append(exercise.name)
         items = []

@@ -3,7 +3,8 @@
 ``build_plan(request, library, seed)`` works in four steps, each a rule that can be read here:
 
 1. **Choose** for each section (vocab.SECTION_CATEGORIES) the exercises that fit the level and the
-   equipment, covering as many of the five reasons as the library allows. When the best next
+   equipment, covering as many reasons as the library allows (only those each exercise's movement
+   trains: ``Exercise.honest_reasons``). When the best next
    exercise is ruled out by a caution of the audience, its regression (or else the closest
    same-category exercise) stands in, and the item records what it replaced and why.
 2. **Order**: easier before harder in strength, few position changes; in later pregnancy no long
@@ -162,13 +163,13 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
     _add_must_haves(chooser, chosen, audience)
-    for reason in vocab.REASONS:  # cover the five reasons where the library allows
+    for reason in vocab.REASONS:  # cover the reasons (honest ones) where the library allows
         if reason in chooser.covered:
             continue
         for section in chosen:
             chooser.section = section
             categories = vocab.SECTION_CATEGORIES[section]
-            extra = [e for e in chooser.candidates(categories) if reason in e.reasons]
+            extra = [e for e in chooser.candidates(categories) if reason in e.honest_reasons]
             if extra:
                 chosen[section].append(chooser.take(extra[0]))
                 break
@@ -281,8 +282,8 @@ def _drop_one(picks: list, keep: set[str]) -> bool:
     if len(picks) < 2 or not droppable:
         return False
     for index in reversed(droppable):
-        others = {r for j, (e, _) in enumerate(picks) if j != index for r in e.reasons}
-        if set(picks[index][0].reasons) <= others or index == droppable[-1]:
+        others = {r for j, (e, _) in enumerate(picks) if j != index for r in e.honest_reasons}
+        if set(picks[index][0].honest_reasons) <= others or index == droppable[-1]:
             del picks[index]
             return True
     return False

@@ -6,17 +6,21 @@
   cannot be taught (0 sets, 400 s hold, negative rest...); no warm-up; more than 20 % off time.
 - warning: warm-up not first, cool-down missing or not last; 5-20 % off time; strength and stretch
   far from the focus's split; equipment or level beyond the audience; an exercise twice; a
-  per-side exercise done on one side; in later pregnancy more than 3 minutes on the back in a row.
+  per-side exercise done on one side; in later pregnancy more than 3 minutes on the back in a row;
+  an exercise claiming a reason its movement does not train (a stretch for balance).
 - info: reasons not covered (with exercises that would cover them); harder before easier in the
-  strength section.
+  strength section. Only the reasons an exercise's movement trains count (``honest_reasons``).
 """
 
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from .. import vocab
 from ..exercises import Exercise, Library
+from ..exercises.files import reason_choices
+from ..words import either_words, overclaim_words
 from .findings import SEVERITIES, Finding
 from .group_checks import position_findings, programme_findings
 from .items import PlanItem
@@ -87,6 +91,23 @@ def _exercise_findings(
     if exercise.per_side and not item.per_side:
         message = f"{exercise.name} is done on each side, but the plan times one side only."
         findings.append(Finding("warning", message, **where, fix="Set per_side to true."))
+    return findings + _claim_findings(exercise, where)
+
+
+def _claim_findings(exercise: Exercise, where: dict) -> list[Finding]:
+    """A warning for each reason the exercise claims that its movement does not train."""
+    file = Path(exercise.source_file).name if exercise.source_file else "its exercise file"
+    choices = either_words(f"'{r}' ({vocab.REASON_SHORT[r]})" for r in reason_choices(exercise))
+    findings = []
+    for reason in exercise.overclaimed_reasons():
+        short = vocab.REASON_SHORT[reason]
+        why = overclaim_words(reason, exercise.category, exercise.position)
+        message = f"{exercise.name} claims {short}, but {why}."
+        fix = (
+            f"In {file}, take '{reason}' out of its reasons{f' or choose {choices}' if choices else ''}. "
+            f"Until then the kit does not count {short} for this exercise."
+        )
+        findings.append(Finding("warning", message, **where, fix=fix))
     return findings
 
 
@@ -227,7 +248,7 @@ def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
 
 
 def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
-    served = {r for _, i, _ in _categories(plan, library) for r in library.get(i.exercise).reasons}
+    served = {r for _, i, _ in _categories(plan, library) for r in library.get(i.exercise).honest_reasons}
     tags = plan.audience.caution_tags
     findings = []
     for reason in vocab.REASONS:
@@ -247,9 +268,8 @@ def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
             if options
             else "No exercise in the library covers it for this class."
         )
-        findings.append(
-            Finding("info", f"No exercise serves '{reason}' ({vocab.REASON_WORDS[reason]}).", fix=fix)
-        )
+        message = f"No exercise serves {vocab.REASON_SHORT[reason]} (one that {vocab.REASON_WORDS[reason]})."
+        findings.append(Finding("info", message, fix=fix))
     return findings
 
 

@@ -86,13 +86,15 @@ class Chooser:
         ] or self.candidates(categories)
         if not options:
             return None
-        wanted = set(exercise.reasons)
-        return max(options, key=lambda e: (len(wanted & set(e.reasons)), e.position == exercise.position))
+        wanted = set(exercise.honest_reasons)
+        return max(
+            options, key=lambda e: (len(wanted & set(e.honest_reasons)), e.position == exercise.position)
+        )
 
     def score(self, exercise: Exercise, categories) -> tuple:
         """New reasons first, then variety (not a version of a chosen one), the better
         evidence, the class's own level, the main kind."""
-        new = len(set(exercise.reasons) - self.covered)
+        new = len(set(exercise.honest_reasons) - self.covered)
         fresh = exercise.id not in self.versions
         evidence = vocab.EVIDENCE[::-1].index(exercise.evidence)
         return (
@@ -106,7 +108,7 @@ class Chooser:
     def take(self, exercise: Exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
         self.supine_taken += exercise.position == "supine"
-        self.covered |= set(exercise.reasons)
+        self.covered |= set(exercise.honest_reasons)
         self.versions |= {exercise.regression, exercise.progression} - {None}
         facts = {"exercise": replaced.id, "caution": ruled_by} if replaced else None
         return exercise, facts

@@ -36,7 +36,7 @@ def default_item(exercise: Exercise) -> PlanItem:
         seconds_per_rep=dosage.seconds_per_rep,
         rest_seconds=vocab.DEFAULT_REST[exercise.category],
         transition_seconds=vocab.TRANSITION_SECONDS["first"],
-        why=reasons_sentence(exercise.reasons),
+        why=reasons_sentence(exercise.honest_reasons),
     )
 
 

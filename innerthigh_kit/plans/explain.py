@@ -1,11 +1,11 @@
 """Plain words for a class plan, composed from the library and the kit's rules, never canned.
 
 ``explain_plan(plan, library)`` returns paragraphs separated by blank lines: the class as a whole
-(who it is for, how the time is split and why, which of the five reasons it serves, what this
-group needs), then one paragraph per item (why it is there, the key cue, what changes for this
-group, what it stands in for, how strong the evidence is). Nothing here diagnoses: where
-pregnancy, the weeks after birth or a condition is involved, the words send people to their
-midwife, physiotherapist or doctor.
+(who it is for, how the time is split and why, which of the five reasons to train it serves and
+whether it keeps the range of movement, what this group needs), then one paragraph per item (why
+it is there, the key cue, what changes for this group, what it stands in for, how strong the
+evidence is). Nothing here diagnoses: where pregnancy, the weeks after birth or a condition is
+involved, the words send people to their midwife, physiotherapist or doctor.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..words import (
     POPULATION_NOTES,
     duration_words,
     join_words,
+    kind_words,
     reasons_sentence,
     transition_line,
 )
@@ -64,19 +65,7 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
         f"{audience.focus} focus means {focus}. The class starts warm and ends calm; in the "
         "strength block easier moves come before harder ones."
     )
-    served = {
-        r for _, item in plan.items() if item.exercise in library for r in library.get(item.exercise).reasons
-    }
-    missing = [r for r in vocab.REASONS if r not in served]
-    reasons = (
-        "It serves all five reasons to train the inner thighs: the knee, the hip-to-foot "
-        "chain, balance, side-to-side movement, and the pelvis and core."
-        if not missing
-        else f"It serves {join_words([vocab.REASON_SHORT[r] for r in vocab.REASONS if r in served])}; "
-        f"not {join_words([vocab.REASON_SHORT[r] for r in missing])}, because no exercise for it "
-        "in the library suits this class."
-    )
-    paragraphs = [head, why + " " + reasons]
+    paragraphs = [head, why + " " + _reasons_served(plan, library)]
     notes = [POPULATION_NOTES.get(audience.population, "")]
     replaced = [item for _, item in plan.items() if item.replaced]
     if replaced:
@@ -93,6 +82,35 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
     return paragraphs
 
 
+def _reasons_served(plan: ClassPlan, library: Library) -> str:
+    """Which of the reasons to train the class serves, then range of movement, from the vocabulary;
+    only the reasons each exercise's movement trains count (``Exercise.honest_reasons``)."""
+    served = {
+        r
+        for _, item in plan.items()
+        if item.exercise in library
+        for r in library.get(item.exercise).honest_reasons
+    }
+    to_train = vocab.REASONS_TO_TRAIN
+    words = {r: vocab.REASON_SHORT[r] for r in vocab.REASONS}
+    missing = [words[r] for r in to_train if r not in served]
+    if not missing:
+        sentence = (
+            f"It serves every reason to train the inner thighs: {join_words(words[r] for r in to_train)}."
+        )
+    elif len(missing) == len(to_train):
+        sentence = f"None of its exercises serves a reason to train the inner thighs ({join_words(missing)})."
+    else:
+        them = "them" if len(missing) > 1 else "it"
+        sentence = (
+            f"Of the reasons to train the inner thighs it serves "
+            f"{join_words(words[r] for r in to_train if r in served)}; not {join_words(missing)}: "
+            f"nothing in the class trains {them} (the plan check names exercises that would)."
+        )
+    keeps = "It also keeps" if "range" in served else "Nothing in it keeps"
+    return f"{sentence} {keeps} the {words['range']}, the mobile half of strong and mobile."
+
+
 def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     """The reasons this item is the class's only exercise for."""
     if item.exercise not in library:
@@ -101,9 +119,27 @@ def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
         r
         for _, other in plan.items()
         if other is not item and other.exercise in library
-        for r in library.get(other.exercise).reasons
+        for r in library.get(other.exercise).honest_reasons
     }
-    return [r for r in library.get(item.exercise).reasons if r not in others]
+    return [r for r in library.get(item.exercise).honest_reasons if r not in others]
+
+
+def _why(item: PlanItem, plan: ClassPlan, library: Library) -> str:
+    """'Why: ...': the reasons the item's movement trains (never one it does not: a stretch serves
+    range, not balance), what its file claims beyond them, and the reasons only it serves."""
+    exercise = library.get(item.exercise)
+    why = (
+        f"Why: {reasons_sentence(exercise.honest_reasons) or 'its file names no reason its movement trains.'}"
+    )
+    over = [vocab.REASON_SHORT[r] for r in exercise.overclaimed_reasons()]
+    if over:
+        kind = kind_words(exercise.category, exercise.position)
+        them = "them" if len(over) > 1 else "it"
+        why += f" (Its file also claims {join_words(over)}; {kind} does not train {them}.)"
+    only = _only_for(item, plan, library)
+    if only:
+        why += f" It is the class's only exercise for {join_words([vocab.REASON_SHORT[r] for r in only])}."
+    return why
 
 
 def _item_paragraph(
@@ -120,11 +156,7 @@ def _item_paragraph(
     lines = [f"{head}{exercise.name}: {item.describe()}, {duration_words(item.seconds)}."]
     if before is not None and before != exercise.position:
         lines.append(transition_line(exercise.position, item.transition_seconds))
-    why = f"Why: {reasons_sentence(exercise.reasons)}"
-    only = _only_for(item, plan, library)
-    if only:
-        why += f" It is the class's only exercise for {join_words([vocab.REASON_SHORT[r] for r in only])}."
-    lines.append(why)
+    lines.append(_why(item, plan, library))
     lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
     versions = versions_words(exercise, library, plan.audience)
     if versions:

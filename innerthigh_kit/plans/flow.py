@@ -115,13 +115,18 @@ def _quality(route: tuple[str, ...], spans: dict, pools: dict) -> tuple:
 
 
 def least_reasons(minutes: int) -> int:
-    """How many of the five reasons a class of ``minutes`` serves at least (3 from 30 min, else 2;
-    coaching convention), where the library allows."""
+    """How many of the five reasons to train a class of ``minutes`` serves at least (3 from 30 min,
+    else 2; coaching convention), where the library allows. Range of movement is not counted:
+    every class's stretch section serves it."""
     return 3 if minutes >= 30 else 2
 
 
 def _reasons(spans: dict, pools: dict) -> set[str]:
-    return {r for s, span in spans.items() for e in pools[s] if e.position in span for r in e.reasons}
+    """The reasons to train that the route's exercises serve (only those their movement trains)."""
+    served = {
+        r for s, span in spans.items() for e in pools[s] if e.position in span for r in e.honest_reasons
+    }
+    return served & set(vocab.REASONS_TO_TRAIN)
 
 
 def _search(pools, most, targets, needs, min_reasons: int, share: float) -> Route | None:

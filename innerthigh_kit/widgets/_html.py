@@ -15,6 +15,7 @@ from .. import vocab
 from .._data import data_dir
 from ..errors import KitError
 from ..exercises import Exercise, Library
+from ..words import join_words
 
 #: A calm card frame; widths in ``em`` so it reads the same in JupyterLab, voila and nbconvert.
 CARD_STYLE = (
@@ -82,6 +83,18 @@ def cautions_table(cautions, highlight: Iterable[str] = ()) -> str:
     return f"<table class='itk-cautions' style='border-collapse:collapse'>{''.join(rows)}</table>"
 
 
+def _overclaim_note(exercise: Exercise) -> str:
+    """A quiet line for reasons the file claims that the exercise's movement does not train."""
+    over = [vocab.REASON_SHORT[r] for r in exercise.overclaimed_reasons()]
+    if not over:
+        return ""
+    them = "them" if len(over) > 1 else "it"
+    text = (
+        f"Its file also claims {join_words(over)}; not counted: this kind of movement does not train {them}."
+    )
+    return f"<div>{muted(text)}</div>"
+
+
 def exercise_card(exercise: Exercise, library: Library, highlight_cautions: Iterable[str] = ()) -> str:
     """The whole card for one exercise: every field in plain words, all text escaped.
 
@@ -117,7 +130,8 @@ def exercise_card(exercise: Exercise, library: Library, highlight_cautions: Iter
         heading("Cues to say"),
         bullets(exercise.cues),
         heading("Why it is in the library"),
-        bullets(vocab.REASON_WORDS.get(r, r) for r in exercise.reasons),
+        bullets(vocab.REASON_WORDS.get(r, r) for r in exercise.honest_reasons),
+        _overclaim_note(exercise),
         heading("Evidence"),
         f"<div>{esc(vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence))}.</div>",
         heading("Cautions"),
