@@ -19,7 +19,7 @@ _LAZY = {
     "browse_library": "widgets.library_browser",
     **dict.fromkeys(("MUSCLES", "musculotendon_length", "moment_arm", "moment_arms"), "anatomy"),
     **dict.fromkeys(("knee_view", "pelvis_view", "moment_arm_curves", "stretch_curves"), "diagrams"),
-    "lever_sketch": "diagrams",
+    **dict.fromkeys(("lever_sketch", "exercise_figure"), "diagrams"),
     **dict.fromkeys(("explore_knee", "explore_pelvis"), "widgets.levers"),
     "AnatomyError": "errors",
     **dict.fromkeys(("ClassPlan", "ClassRequest", "Audience", "Section", "PlanItem"), "plans"),

@@ -14,13 +14,16 @@ Eur J Appl Physiol 2019, doi 10.1007/s00421-019-04150-5). Palette: Okabe & Ito (
 "Color Universal Design", safe for the common colour-vision deficiencies.
 
 The package: ``_style`` (palette, helpers, ``KitFigure``) → ``leg`` (what the two leg views
-share) → ``knee`` and ``pelvis`` (the views the explorers animate) → ``curves`` → ``levers``.
+share) → ``knee`` and ``pelvis`` (the views the explorers animate) → ``curves`` → ``levers``;
+``body`` (a posed 3-D figure on the floor) → ``props`` → ``figures`` (each exercise drawn from its
+pose data in the library).
 """
 
 from __future__ import annotations
 
 from ._style import COLOURS, CREDIT, LABELS, RANGES, SHORT, KitFigure, source_note
 from .curves import moment_arm_curves, stretch_curves
+from .figures import exercise_figure
 from .knee import KneeView, knee_view
 from .levers import lever_sketch
 from .pelvis import PelvisView, pelvis_view
@@ -33,6 +36,7 @@ __all__ = [
     "SHORT",
     "KitFigure",
     "KneeView",
+    "exercise_figure",
     "PelvisView",
     "knee_view",
     "lever_sketch",

@@ -19,6 +19,7 @@ from .._yaml import duplicate_problems, line_of, load_file
 from ..errors import LibraryWarning, Problem
 from ..words import either_words, overclaim_words
 from .model import Caution, Dosage, Exercise
+from .poses import figure_spec
 from .schema import FIELD_NAMES, FIELDS
 
 
@@ -104,6 +105,7 @@ def _build(raw: dict, source_file: str) -> Exercise:
         sources=tuple(s.strip() for s in raw["sources"]),
         evidence=raw.get("evidence", "coaching"),
         roles=tuple(raw.get("roles") or ()),
+        figure=figure_spec(raw["figure"]) if raw.get("figure") is not None else None,
         source_file=source_file,
     )
 

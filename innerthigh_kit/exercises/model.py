@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import vocab
 from ..words import dosage_words
+from .poses import FigureSpec
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Exercise:
     sources: tuple[str, ...]
     evidence: str = "coaching"
     roles: tuple[str, ...] = ()
+    figure: FigureSpec | None = None  # how to draw it (exercises/poses.py); None: a placeholder
     source_file: str = ""
 
     def caution(self, tag: str) -> Caution | None:
@@ -135,4 +137,5 @@ class Exercise:
             "sources": list(self.sources),
             "evidence": self.evidence,
             "roles": list(self.roles),
+            **({"figure": dict(self.figure.record)} if self.figure is not None else {}),
         }

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import vocab
 from .._yaml import misread, shown
+from .poses import check_figure
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -315,6 +316,14 @@ FIELDS: tuple[Field, ...] = (
         check_list_of(vocab.ROLES),
         "what the exercise is, for the class rules: " + ", ".join(vocab.ROLES) + " (default none)",
         "[squeeze, bridge]",
+    ),
+    Field(
+        "figure",
+        False,
+        check_figure,
+        "how to draw it: view (side, front, above), a start pose and an end pose (none for a hold), "
+        "each a named pose with joint changes, props, and whose inner thigh works (default: a placeholder)",
+        "{view: side, start: {pose: crook-lying}, props: [mat, small-ball]}",
     ),
     Field(
         "evidence",

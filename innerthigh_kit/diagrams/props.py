@@ -1,0 +1,151 @@
+"""The props of an exercise figure, drawn simply where the body uses them.
+
+Each prop is placed from the posed body: the ball between the knees, the chair under the pelvis
+or under a hand, the bench under a foot, the barre at the hand, the wall at the back... so one
+rule serves every exercise. Props sit behind the body unless the body holds them (a ball, a
+ring, a band), and are drawn in light greys with an ink outline, printable in black and white.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon, Rectangle
+
+from ..exercises.poses import FigureSpec
+from .body import RADIUS, Body
+
+INK, PROP, PROP_DARK = "#3a3a3a", "#f2f2f2", "#9a9a9a"
+MAT_THICK = 0.02
+BENCH_HEIGHT = 0.42
+SEAT_HEIGHT = 0.45
+
+
+def prop_heights(spec: FigureSpec) -> dict[str, float]:
+    """Resting points held above the floor by a prop (a foot on a bench)."""
+    heights = {}
+    for prop in spec.props:
+        if prop.prop == "bench":
+            heights[prop.at] = BENCH_HEIGHT
+    return heights
+
+
+def _between(body: Body, part: str) -> np.ndarray:
+    if part == "thighs":
+        left = body["left_hip"] * 0.35 + body["left_knee"] * 0.65
+        right = body["right_hip"] * 0.35 + body["right_knee"] * 0.65
+        return (left + right) / 2
+    singular = {"knees": "knee", "ankles": "ankle", "hands": "hand", "feet": "toe"}[part]
+    return (body[f"left_{singular}"] + body[f"right_{singular}"]) / 2
+
+
+def _point(body: Body, at: str) -> np.ndarray:
+    if at in ("knees", "ankles", "hands", "feet", "thighs"):
+        return _between(body, at)
+    if at.endswith("_foot"):
+        return body[at.replace("_foot", "_heel")] * 0.5 + body[at.replace("_foot", "_toe")] * 0.5
+    return body[at]
+
+
+def _held(ax, prop, body, view, project, z_at):
+    """Props the body holds: drawn at the depth of what holds them (between the near and far leg)."""
+    centre = project(view, _point(body, prop.at))
+    xy, z = centre[:2], z_at(centre[2])
+    if prop.prop == "small-ball":
+        ax.add_patch(Circle(xy, 0.09, facecolor="#ffffff", edgecolor=INK, lw=1.2, zorder=z))
+    elif prop.prop == "pilates-ring":
+        ax.add_patch(Circle(xy, 0.17, facecolor="none", edgecolor=INK, lw=2.2, zorder=z))
+    elif prop.prop == "towel":
+        ax.add_patch(FancyBboxPatch((xy[0] - 0.08, xy[1] - 0.04), 0.16, 0.08, boxstyle="round,pad=0.01",
+                                    facecolor=PROP, edgecolor=INK, lw=1, zorder=z))  # fmt: skip
+    elif prop.prop == "band":
+        name = {"knees": "knee", "ankles": "ankle", "feet": "toe"}[prop.at]
+        a, b = (project(view, body[f"{s}_{name}"])[:2] for s in ("left", "right"))
+        middle, size = (
+            ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2),
+            (abs(a[0] - b[0]) + 0.16, abs(a[1] - b[1]) + 0.1),
+        )
+        ax.add_patch(Ellipse(middle, *size, facecolor="none", edgecolor=INK, lw=1.6, zorder=z))
+    elif prop.prop == "ankle-weights":
+        sides = ("left", "right") if prop.at == "ankles" else (prop.at.split("_")[0],)
+        for side in sides:
+            x, y, _ = project(view, body[f"{side}_ankle"])
+            ax.add_patch(Rectangle((x - 0.05, y - 0.04), 0.1, 0.08, facecolor=PROP_DARK, edgecolor=INK,
+                                   lw=1, zorder=z + 0.5))  # fmt: skip
+    elif prop.prop == "block":
+        ax.add_patch(Rectangle((xy[0] - 0.1, xy[1] - 0.05), 0.2, 0.1, facecolor=PROP, edgecolor=INK,
+                               lw=1, zorder=z))  # fmt: skip
+
+
+def _chair(ax, body, at, view, project):
+    if at == "seat":
+        x, y, _ = project(view, body["pelvis"])
+        seat = y - RADIUS["pelvis"]
+        back = x - 0.2 if view == "side" else x
+        ax.add_patch(
+            Rectangle((back, seat - 0.04), 0.42, 0.04, facecolor=PROP, edgecolor=INK, lw=1, zorder=2)
+        )
+        for leg in (back + 0.02, back + 0.38):
+            ax.plot([leg, leg], [0, seat - 0.04], color=INK, lw=1.2, zorder=2)
+        if view == "side":
+            ax.plot([back, back], [seat, seat + 0.45], color=INK, lw=2, solid_capstyle="round", zorder=2)
+        return
+    hand = _point(body, at)
+    x, y, _ = project(view, hand)
+    ax.plot([x, x], [0, y], color=INK, lw=2, solid_capstyle="round", zorder=2)
+    ax.add_patch(Rectangle((x, SEAT_HEIGHT - 0.04), 0.4, 0.04, facecolor=PROP, edgecolor=INK, lw=1, zorder=2))
+    ax.plot([x + 0.38, x + 0.38], [0, SEAT_HEIGHT - 0.04], color=INK, lw=1.2, zorder=2)
+
+
+def _behind(ax, prop, body, view, project, box):
+    """Props the body rests on or reaches for: drawn behind it."""
+    xmin, xmax = box
+    if prop.prop == "mat" and view != "above":
+        ax.add_patch(Rectangle((xmin + 0.05, -MAT_THICK), xmax - xmin - 0.1, MAT_THICK, facecolor=PROP_DARK,
+                               edgecolor="none", zorder=1.5))  # fmt: skip
+    elif prop.prop == "mat":
+        ax.add_patch(Rectangle((xmin + 0.05, -0.35), xmax - xmin - 0.1, 0.7, facecolor="#f4f4f4",
+                               edgecolor=PROP_DARK, lw=0.8, zorder=0.5))  # fmt: skip
+    elif prop.prop == "chair":
+        _chair(ax, body, prop.at, view, project)
+    elif prop.prop == "bench":
+        x, y, _ = project(view, _point(body, prop.at))
+        ax.add_patch(Rectangle((x - 0.25, 0), 0.5, BENCH_HEIGHT - 0.05, facecolor=PROP, edgecolor=INK, lw=1,
+                               zorder=2))  # fmt: skip
+    elif prop.prop == "wall":
+        x = project(view, _point(body, "pelvis" if prop.at == "back" else prop.at))[0]
+        x = x - 0.14 if prop.at == "back" else x + (0.06 if prop.at == "feet" else 0.05)
+        ax.add_patch(
+            Rectangle((x - 0.05, 0), 0.05, 1.9, facecolor="#eeeeee", edgecolor=INK, lw=0.8, zorder=2)
+        )
+    elif prop.prop == "barre":
+        x, y, _ = project(view, _point(body, prop.at))
+        ax.plot([x, x], [0, y], color=INK, lw=1.5, zorder=2)
+        ax.add_patch(Circle((x, y), 0.025, facecolor=PROP_DARK, edgecolor=INK, lw=1, zorder=2))
+    elif prop.prop in ("pillow", "wedge"):
+        x, y, _ = project(view, _point(body, "pelvis" if prop.at in ("bump", "back") else prop.at))
+        if prop.prop == "wedge":
+            ax.add_patch(Polygon([(x - 0.6, 0), (x - 0.1, 0), (x - 0.6, 0.25)], facecolor=PROP, edgecolor=INK,
+                                 lw=1, zorder=2))  # fmt: skip
+        else:
+            ax.add_patch(Ellipse((x, max(y - 0.1, 0.04)), 0.3, 0.09, facecolor=PROP, edgecolor=INK, lw=1,
+                                 zorder=2))  # fmt: skip
+    elif prop.prop == "slider":
+        x, _, _ = project(view, _point(body, prop.at))
+        ax.add_patch(Ellipse((x, 0.005), 0.2, 0.03, facecolor=PROP_DARK, edgecolor=INK, lw=1, zorder=2))
+    elif prop.prop == "birth-ball":
+        x, y, _ = project(view, _point(body, "pelvis" if prop.at == "seat" else prop.at))
+        ax.add_patch(Circle((x, 0.3), 0.3, facecolor=PROP, edgecolor=INK, lw=1.2, zorder=2))
+
+
+HELD = ("small-ball", "pilates-ring", "towel", "band", "ankle-weights", "block")
+
+
+def draw_props(ax, spec: FigureSpec, body: Body, view: str, project, z_at) -> None:
+    """Every prop of ``spec`` for the posed ``body`` (held props above the body, others behind)."""
+    xs = [project(view, p)[0] for p in body.points.values()]
+    box = (min(xs) - 0.12, max(xs) + 0.12)
+    for prop in spec.props:
+        if prop.prop in HELD:
+            _held(ax, prop, body, view, project, z_at)
+        else:
+            _behind(ax, prop, body, view, project, box)
