@@ -113,7 +113,7 @@ def test_custom_exercise_text_is_escaped(plan, library, tmp_path, good_entry):
     custom = tmp_path / "mine.yaml"
     custom.write_text(
         good_entry.replace("My seated squeeze", "<img src=x onerror=alert(1)>").replace(
-            "Sit tall on your sit bones.", "<b>bold</b> cue"
+            "Squeeze the ball along the whole thigh.", "<b>bold</b> cue"
         )
     )
     edited = kit.ClassPlan.load(_save(plan, tmp_path / "p.yaml"))
@@ -268,3 +268,31 @@ def test_handout_kernels_talk_over_local_sockets_and_clear_them_away():
 
     asyncio.run(run_and_stop())
     assert not os.path.exists(os.path.dirname(manager.ip)), "the socket folder is removed"
+
+
+def test_every_row_of_the_sequence_carries_the_exercises_figure(library):
+    from innerthigh_kit.handouts.content import Handout
+
+    plan = kit.build_plan(kit.ClassRequest(minutes=30, equipment=["small-ball"]), library)
+    sequence = str(Handout(plan, library, "participant", include_diagrams=False).sequence())
+    names = [library.get(item.exercise).name for _, item in plan.items()]
+    thumbs = re.findall(r'<img class="thumb" alt="Figure: ([^"]+)" src="data:image/png;base64,', sequence)
+    assert [html.unescape(t) for t in thumbs] == names
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        dict(minutes=45, population="postnatal", equipment=["small-ball"]),
+        dict(
+            minutes=45, population="prenatal-t2", conditions=["pelvic-girdle-pain"], equipment=["small-ball"]
+        ),
+        dict(minutes=45, level=2, equipment=["barre", "small-ball", "ankle-weights", "chair"]),
+    ],
+)
+def test_a_45_minute_participant_pdf_stays_on_four_pages(library, tmp_path, request_kwargs):
+    from pypdf import PdfReader
+
+    plan = kit.build_plan(kit.ClassRequest(**request_kwargs), library)
+    pages = len(PdfReader(render_handout(plan, tmp_path / "class.pdf")).pages)
+    assert pages <= 4, f"{pages} pages for {len(list(plan.items()))} exercises"

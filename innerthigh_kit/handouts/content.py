@@ -8,6 +8,7 @@ workshop of twenty handouts draws them once, and a handout kernel need not impor
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from html import escape
 
@@ -18,7 +19,7 @@ from ..plans import ClassPlan, check_plan
 from ..plans.programmes import programmes_for
 from ..plans.versions import versions_words
 from ..words import dosage_words, duration_words, join_words, section_words
-from .diagram_cache import cached_svg
+from .diagram_cache import cached_figure_png, cached_svg
 from .parameters import AUDIENCES, check_parameters
 
 DISCLAIMER = (
@@ -116,6 +117,28 @@ class Handout:
         )
         return _Html(markup, title=record["title"])
 
+    def _thumbnail(self, exercise: Exercise | None) -> str:
+        """The exercise's figure as a small PNG, inlined (a placeholder figure when it has no pose)."""
+        png = base64.b64encode(cached_figure_png(exercise)).decode("ascii")
+        alt = f"Figure: {exercise.name}" if exercise else "Figure"
+        return f'<img class="thumb" alt="{escape(alt)}" src="data:image/png;base64,{png}">'
+
+    def _cues(self, exercise: Exercise | None) -> str:
+        """The cues under an exercise's name: the instructor's notes keep the set-up cue too; the
+        take-home sheet keeps the key cue, since its figure shows the set-up. Then the easier and
+        harder versions and the evidence, on one line."""
+        if exercise is None:
+            return ""
+        said = exercise.cues[:2] if self.audience == "instructor" else (exercise.key_cue,)
+        cues = "".join(f'<div class="cue">{escape(c)}</div>' for c in said)
+        versions = versions_words(exercise, self.library, self.plan.audience)
+        label = vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)
+        versions = f'<span class="versions">{escape(versions)}</span> ' if versions else ""
+        return (
+            cues
+            + f'<div class="more">{versions}<span class="evidence">Evidence: {escape(label)}.</span></div>'
+        )
+
     def sequence(self) -> _Html:
         rows = []
         for section in self.record["sections"]:
@@ -125,25 +148,26 @@ class Handout:
             for item in section["items"]:
                 exercise = self._exercise(item["exercise"])
                 name = exercise.name if exercise else item["exercise"]
-                dose = dosage_words(item["sets"], item.get("reps") or 0, item.get("hold_seconds") or None)
-                sides = "each side" if item.get("per_side") else "\u2013"
-                cues = exercise.cues[:2] if exercise else ()
-                cue_html = "".join(f'<div class="cue">{escape(c)}</div>' for c in cues)
-                if exercise:
-                    versions = versions_words(exercise, self.library, self.plan.audience)
-                    cue_html += f'<div class="versions">{escape(versions)}</div>' if versions else ""
-                    label = vocab.EVIDENCE_WORDS.get(exercise.evidence, exercise.evidence)
-                    cue_html += f'<div class="evidence">Evidence: {escape(label)}</div>'
+                dose = dosage_words(
+                    item["sets"],
+                    item.get("reps") or 0,
+                    item.get("hold_seconds") or None,
+                    item.get("per_side"),
+                )
                 rows.append(
-                    f"<tr><td><strong>{escape(name)}</strong>{cue_html}</td>"
-                    f"<td>{escape(dose)}</td><td>{escape(sides)}</td>"
+                    f'<tr><td class="figure">{self._thumbnail(exercise)}</td>'
+                    f"<td><strong>{escape(name)}</strong>{self._cues(exercise)}</td>"
+                    f"<td>{escape(dose)}</td>"
                     f'<td class="num">{escape(duration_words(item["seconds"]))}</td></tr>'
                 )
-        head = '<tr><th>Exercise and key cues</th><th>Dosage</th><th>Sides</th><th class="num">Time</th></tr>'
+        head = (
+            '<tr><th class="figure"></th><th>Exercise and key cues</th><th>Dosage</th>'
+            '<th class="num">Time</th></tr>'
+        )
         return _Html(
-            f"<h2>The sequence</h2><table>{head}{''.join(rows)}</table>"
-            '<p class="small">Times include both sides, rests and changes of '
-            "position.</p>"
+            f'<h2>The sequence</h2><table class="sequence">{head}{"".join(rows)}</table>'
+            '<p class="small">Times include both sides, rests and changes of position. The orange '
+            "band on each figure marks the inner thighs that work or stretch.</p>"
         )
 
     def why(self) -> _Html:
@@ -162,7 +186,7 @@ class Handout:
                     f"</strong> — {escape(', '.join(names[:4]))}.</li>"
                 )
         return _Html(
-            "<h2>Why these exercises</h2><ul>" + "".join(items) + "</ul>"
+            '<h2>Why these exercises</h2><ul class="why">' + "".join(items) + "</ul>"
             '<p class="note">Your inner thighs (the adductors) run along the whole inside of '
             "the thigh bone, from the pubic bone to just above the knee. Squeeze along the whole "
             "length of the thigh, not only at the knees (a coaching cue). Train them strong and "
@@ -170,19 +194,25 @@ class Handout:
         )
 
     def cautions(self) -> _Html:
+        """The group's words, then each change of the library's cautions once, with the exercises
+        it applies to (the same 'pillow under the bump' note for five side-lying moves is one line)."""
         tags = self._tags()
-        notes: list[str] = []
+        notes: dict[str, list[str]] = {}
         for _, item in self._items():
             exercise = self._exercise(item["exercise"])
             if exercise:
                 for caution in exercise.modifications(tags) + exercise.clashes(tags):
-                    note = f"<li><strong>{escape(exercise.name)}</strong>: {escape(caution.note)}</li>"
-                    if note not in notes:
-                        notes.append(note)
-        listed = f"<ul>{''.join(notes)}</ul>" if notes else ""
+                    names = notes.setdefault(caution.note, [])
+                    if exercise.name not in names:
+                        names.append(exercise.name)
+        listed = "".join(
+            f"<li><strong>{escape(join_words(names))}</strong>: {escape(note)}</li>"
+            for note, names in notes.items()
+        )
+        listed = f'<ul class="care">{listed}</ul>' if listed else ""
         sayings = {s.key: s.text for programme in programmes_for(self.plan.audience) for s in programme.say}
         said = "".join(f"<li>{escape(text)}</li>" for text in sayings.values())
-        said = f'<ul class="say">{said}</ul>' if said else ""
+        said = f'<ul class="say care">{said}</ul>' if said else ""
         return _Html(f'<h2>Take care</h2>{said}{listed}<p class="caution">{escape(DISCLAIMER)}</p>')
 
     def reasoning(self) -> _Html:
@@ -227,8 +257,15 @@ class Handout:
         if not self.include_diagrams:
             return _Html("")
         figures = []
-        for name, caption in self._diagram_choice():
-            figures.append(f"<figure>{cached_svg(name)}<figcaption>{escape(caption)}</figcaption></figure>")
+        # the take-home sheet keeps one picture; the instructor's notes keep both
+        choice = self._diagram_choice()
+        for name, caption in choice if self.audience == "instructor" else choice[:1]:
+            size = "" if self.audience == "instructor" else ' class="small"'
+            figures.append(
+                f"<figure{size}>{cached_svg(name)}<figcaption>{escape(caption)}</figcaption></figure>"
+            )
+        if self.audience != "instructor":  # beside "Why these exercises", to keep the sheet short
+            return _Html("".join(figures))
         return _Html("<h2>The picture behind it</h2>" + "".join(figures))
 
     def _diagram_choice(self) -> list[tuple[str, str]]:

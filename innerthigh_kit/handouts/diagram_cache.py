@@ -1,4 +1,5 @@
-"""The lever diagrams of a handout as SVG, drawn once per version of the drawing code and data.
+"""The lever diagrams of a handout as SVG, and each exercise's figure as a small PNG, drawn once
+per version of the drawing code and data.
 
 The cache key covers every file of the drawing package (``innerthigh_kit.diagrams``), the
 anatomy module and the anatomy data, so a change to any of them draws the diagrams afresh. A
@@ -9,6 +10,7 @@ need not import matplotlib at all.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from functools import cache
 from pathlib import Path
@@ -29,7 +31,8 @@ def _code_fingerprint() -> str:
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     drawing = sorted((package / "diagrams").glob("*.py"))
-    files = [package / "anatomy.py", *drawing, *sorted(data_path("anatomy").glob("*"))]
+    files = [package / "anatomy.py", package / "exercises" / "poses.py", *drawing]
+    files += sorted(data_path("anatomy").glob("*"))
     for path in files:
         if path.is_file():
             digest.update(path.name.encode("utf-8"))
@@ -62,3 +65,41 @@ def cached_svg(name: str) -> str:
     except (OSError, KitError):
         pass  # a read-only home only costs the cache
     return svg
+
+
+def _figure_key(exercise, phase: str, size: tuple[float, float], dpi: int) -> str:
+    figure = getattr(exercise, "figure", None)
+    record = json.dumps(dict(figure.record) if figure is not None else None, sort_keys=True, default=str)
+    text = f"{_code_fingerprint()}|{record}|{phase}|{size}|{dpi}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def cached_figure_png(exercise, phase: str = "both", size=(1.5, 1.1), dpi: int = 150) -> bytes:
+    """The PNG of an exercise's figure (``diagrams.exercise_figure``), drawn once for its pose data.
+
+    The key is the pose data itself with the drawing code's fingerprint, so an edited pose is drawn
+    afresh and twenty handouts of the same class draw each figure once. Kept in memory too.
+    """
+    key = _figure_key(exercise, phase, tuple(size), dpi)
+    if key in _PNG:
+        return _PNG[key]
+    path = _cache_dir().parent / "figures" / f"{key}.png"
+    if path.is_file():
+        _PNG[key] = path.read_bytes()
+        return _PNG[key]
+    import io
+
+    from ..diagrams.figures import exercise_figure
+
+    buffer = io.BytesIO()
+    exercise_figure(exercise, phase=phase, size=size).savefig(buffer, format="png", dpi=dpi)
+    _PNG[key] = buffer.getvalue()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, _PNG[key])
+    except (OSError, KitError):
+        pass  # a read-only home only costs the cache
+    return _PNG[key]
+
+
+_PNG: dict[str, bytes] = {}
