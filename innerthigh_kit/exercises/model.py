@@ -137,5 +137,5 @@ class Exercise:
             "sources": list(self.sources),
             "evidence": self.evidence,
             "roles": list(self.roles),
-            **({"figure": dict(self.figure.record)} if self.figure is not None else {}),
+            "figure": dict(self.figure.record) if self.figure is not None else None,
         }

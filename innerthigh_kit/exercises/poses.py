@@ -233,7 +233,10 @@ def _prop_problems(raw: Any) -> list[str]:
 
 
 def check_figure(value: Any) -> list[str]:
-    """The problems of a ``figure`` field, each saying how to fix it (empty when it is good)."""
+    """The problems of a ``figure`` field, each saying how to fix it (empty when it is good).
+    ``figure: null`` is no figure: the exercise is drawn as a neutral placeholder."""
+    if value is None:
+        return []
     if not isinstance(value, dict):
         return ["should be a mapping with view, start, and (for a movement) end, e.g. "
                 "{view: side, start: {pose: crook-lying}}."]  # fmt: skip

@@ -16,6 +16,7 @@ _LAZY = {
         ("AUDIENCES", "FORMATS", "PAPER_SIZES", "check_parameters", "template_path"), "parameters"
     ),
     "render_handout": "render",
+    "render_card": "cards",
     **dict.fromkeys(("WorkshopResult", "render_workshop"), "workshop"),
 }
 
