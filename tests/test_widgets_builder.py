@@ -192,3 +192,13 @@ def test_workshop_series_and_group(library, tmp_path, monkeypatch):
     planner.group_text.value = "Anna, nobody"
     planner.group_button.click()
     assert "'nobody' is not a group" in html.unescape(planner.group_view.value)
+
+
+def test_the_selected_item_shows_its_figure_and_key_cue(builder, library):
+    build(builder)
+    keys = [value for _, value in builder.items.options]
+    builder.items.value = keys[2]
+    exercise = library.get(builder.plan.item(keys[2]).exercise)
+    assert "data:image/png;base64," in builder.figure.value
+    assert html.escape(exercise.name) in builder.figure.value
+    assert html.escape(exercise.key_cue) in builder.figure.value

@@ -231,7 +231,7 @@ def test_unknown_id_gives_the_library_message(browser):
 def test_everything_from_a_users_file_is_escaped(browser):
     browser.select("zz-script")
     card = browser.card.value
-    for raw in ("<script", "<img", "<i>", "<b>bold", "<a href", "<stretch>"):
+    for raw in ("<script", "<img src=x", "<i>", "<b>bold", "<a href", "<stretch>"):
         assert raw not in card, raw
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
     assert "&lt;img src=x onerror=alert(2)&gt;" in card
@@ -260,3 +260,11 @@ def test_exercise_counts(library):
     assert table.loc["strength", "level 3"] == sum(
         1 for e in library if e.category == "strength" and e.level == 3
     )
+
+
+def test_the_card_shows_the_exercises_figure(browser, library):
+    exercise = next(e for e in library if e.figure is not None) if any(e.figure for e in library) else None
+    target = exercise.id if exercise else next(iter(library)).id
+    browser.select(target)
+    assert f"alt='Figure: {library.get(target).name}'" in browser.card.value.replace("&#x27;", "'")
+    assert "src='data:image/png;base64," in browser.card.value

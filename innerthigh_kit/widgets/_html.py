@@ -7,6 +7,7 @@ vocabulary (reasons, evidence, caution tags) come from ``vocab``; nothing here h
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Iterable
 from pathlib import Path
@@ -95,6 +96,20 @@ def _overclaim_note(exercise: Exercise) -> str:
     return f"<div>{muted(text)}</div>"
 
 
+def figure_img(
+    exercise: Exercise | None, phase: str = "both", size=(2.6, 1.9), css_class="itk-figure"
+) -> str:
+    """The exercise's figure as an inline PNG (drawn once per pose, then cached)."""
+    from ..handouts.diagram_cache import cached_figure_png
+
+    png = base64.b64encode(cached_figure_png(exercise, phase, size, dpi=110)).decode("ascii")
+    alt = f"Figure: {exercise.name}" if exercise is not None else "Figure"
+    return (
+        f"<img class='{esc(css_class)}' alt='{esc(alt)}' style='max-width:100%;height:auto' "
+        f"src='data:image/png;base64,{png}'>"
+    )
+
+
 def exercise_card(exercise: Exercise, library: Library, highlight_cautions: Iterable[str] = ()) -> str:
     """The whole card for one exercise: every field in plain words, all text escaped.
 
@@ -114,8 +129,10 @@ def exercise_card(exercise: Exercise, library: Library, highlight_cautions: Iter
             badge(f"evidence: {exercise.evidence}", "#57606a"),
         ]
     )
+    movement = exercise.figure is not None and exercise.figure.end is not None
     parts = [
         f"<h3 class='itk-card-name' style='margin:2px 0 6px'>{esc(exercise.name)}</h3>",
+        figure_img(exercise, "pair" if movement else "start", (2.4, 1.8)),
         f"<div>{badges}</div>",
         f"<p style='margin:6px 0'>{esc(exercise.description)}</p>",
         field("Equipment", ", ".join(exercise.equipment)),

@@ -18,6 +18,7 @@ from ..errors import KitError
 from ..exercises import Library, load_library
 from ..plans import ClassPlan, ClassRequest, PlanItem, build_plan, check_plan
 from ..words import dosage_words, duration_words, section_words
+from . import _html
 from ._html import named
 from .request_form import RequestForm
 from .save_panel import SavePanel
@@ -70,6 +71,7 @@ class ClassBuilder:
         self.total = named(w.HTML(), "itk-total")
         self.items = named(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
+        self.figure = named(w.HTML(layout=w.Layout(width="280px", min_width="220px")), "itk-figure-box")
         self._updating = False
         self._edit_controls()
         self._check_and_save_parts()
@@ -78,7 +80,7 @@ class ClassBuilder:
             [
                 w.HTML(heading("2. Your class")),
                 self.total,
-                self.items,
+                w.HBox([self.items, self.figure], layout=w.Layout(width="100%")),
                 self.dosage_row,
                 w.HBox(list(self.buttons.values())),
                 w.HBox([self.add_choice, self.add_button]),
@@ -269,6 +271,7 @@ class ClassBuilder:
         if self._updating or self.selected_key is None:
             return
         current = self.plan.item(self.selected_key)
+        self._show_figure(current.exercise)
         self._updating = True
         try:
             self.sets.value = current.sets
@@ -281,6 +284,18 @@ class ClassBuilder:
         finally:
             self._updating = False
         self._mark_editing(current)  # after the values, so a marker seen means the boxes are set
+
+    def _show_figure(self, exercise_id: str) -> None:
+        """The selected item's figure, its name and key cue, beside the list."""
+        if exercise_id not in self.library:
+            self.figure.value = ""
+            return
+        exercise = self.library.get(exercise_id)
+        self.figure.value = (
+            _html.figure_img(exercise)
+            + f"<div style='font-weight:600'>{html.escape(exercise.name)}</div>"
+            + f"<div style='color:#52606d;font-size:0.9em'>{html.escape(exercise.key_cue)}</div>"
+        )
 
     def _mark_editing(self, current) -> None:
         """A CSS class naming the item the boxes show (itk-editing-3: the third), for browser tests."""

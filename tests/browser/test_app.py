@@ -40,6 +40,12 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     # edit: the third exercise gets one more set; then remove the fourth
     page.locator(".itk-items select").select_option(index=2)
     page.locator(".itk-dosage.itk-editing-3").wait_for()  # the boxes now show the third item
+    # the selected exercise's figure is drawn beside the list, and has really loaded
+    figure = page.locator(".itk-figure-box img.itk-figure")
+    figure.wait_for()
+    assert figure.get_attribute("alt").startswith("Figure: ")
+    assert page.evaluate("(img) => img.naturalWidth > 100 && img.complete", figure.element_handle())
+    screenshot(page, "app-figure")
     sets = page.locator(".itk-sets input")
     before = total.inner_text()
     sets.fill(str(int(sets.input_value()) + 1))
