@@ -75,7 +75,7 @@ def main() -> None:
         f"exercise figure ({exercise.id}: {lines} lines, {patches} patches, PNG {SIZE[0]}x{SIZE[1]} in "
         f"at {DPI} dpi): drawn {figure * 1000:.1f} ms, floor (plain figure, same artists) "
         f"{floor * 1000:.1f} ms: {figure / floor:.2f}x (goal <= 1.5x); cached {cached * 1000:.2f} ms: "
-        f"{cached / floor:.3f}x (goal <= 0.1x); floor spread {statistics.pstdev(times['floor']) * 1000:.1f} ms"
+        f"{cached / floor:.3f}x (goal <= 0.1x); spread {statistics.pstdev(times['floor']) * 1000:.1f} ms"
     )
 
 
