@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import innerthigh_kit as kit
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("innerthigh-kit")
 
@@ -54,3 +56,13 @@ def test_the_readme_examples_run(tmp_path, good_entry):
     assert (tmp_path / "postnatal.pdf").read_bytes().startswith(b"%PDF")
     assert "Reasoning (instructor)" in (tmp_path / "notes.html").read_text(encoding="utf-8")
     assert (tmp_path / "handouts" / "index.html").is_file()
+
+
+def test_the_readme_example_entry_and_its_figure_validate(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    entry = re.search(r"An example entry:\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    figure = re.search(r"For the entry above:\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "mine.yaml").write_text(entry + figure, encoding="utf-8")
+    exercise = kit.load_library(tmp_path / "mine.yaml").get("seated-ball-squeeze-pulses")
+    assert exercise.figure is not None and exercise.figure.end is not None
+    assert [p.prop for p in exercise.figure.props] == ["chair", "small-ball"]
