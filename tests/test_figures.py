@@ -145,3 +145,29 @@ def test_a_movement_is_drawn_with_a_faint_start_and_an_arrow(make_exercise):
     assert any(line.get_alpha() is not None and line.get_alpha() < 0.5 for line in ax.lines)
     pair = exercise_figure(exercise, phase="pair")
     assert len(pair.axes) == 2
+
+
+def test_every_exercise_of_the_kit_is_drawn_above_the_floor_and_resting_on_it(library):
+    from innerthigh_kit.diagrams.body import below_floor
+    from innerthigh_kit.diagrams.props import prop_heights
+
+    through = {}
+    for exercise in _figured(library):
+        for pose in exercise.figure.poses:
+            body = place(pose, prop_heights(exercise.figure))
+            deep = below_floor(body, FLOOR_SLACK)
+            if deep:
+                through[exercise.id] = deep[:2]
+            assert min(point[1] - radius for point, radius in surface(body)) < 0.03, (exercise.id, pose.name)
+    assert not through, through
+
+
+def test_the_record_of_an_exercise_with_a_figure_writes_as_yaml_and_json(library):
+    import json
+
+    import yaml
+
+    for exercise in _figured(library)[:5]:
+        record = exercise.to_record()
+        assert yaml.safe_load(yaml.safe_dump(record))["figure"] == record["figure"]
+        assert json.loads(json.dumps(record))["figure"] == record["figure"]

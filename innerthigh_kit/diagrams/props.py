@@ -39,6 +39,8 @@ def _between(body: Body, part: str) -> np.ndarray:
 
 
 def _point(body: Body, at: str) -> np.ndarray:
+    if at == "under_knees":
+        return _between(body, "knees")
     if at in ("knees", "ankles", "hands", "feet", "thighs"):
         return _between(body, at)
     if at.endswith("_foot"):
@@ -71,6 +73,12 @@ def _held(ax, prop, body, view, project, z_at):
             x, y, _ = project(view, body[f"{side}_ankle"])
             ax.add_patch(Rectangle((x - 0.05, y - 0.04), 0.1, 0.08, facecolor=PROP_DARK, edgecolor=INK,
                                    lw=1, zorder=z + 0.5))  # fmt: skip
+    elif prop.prop == "block" and prop.at == "under_knees":  # a block under each knee, on the floor
+        for side in ("left", "right"):
+            x, y, depth = project(view, body[f"{side}_knee"])
+            top = max(y - RADIUS["shank"], 0.04)
+            ax.add_patch(Rectangle((x - 0.07, 0), 0.14, top, facecolor=PROP, edgecolor=INK, lw=1,
+                                   zorder=z_at(depth)))  # fmt: skip
     elif prop.prop == "block":
         ax.add_patch(Rectangle((xy[0] - 0.1, xy[1] - 0.05), 0.2, 0.1, facecolor=PROP, edgecolor=INK,
                                lw=1, zorder=z))  # fmt: skip

@@ -12,6 +12,15 @@ from ..words import dosage_words
 from .poses import FigureSpec
 
 
+def _plain(value: Any) -> Any:
+    """A record read from YAML as plain dicts and lists all the way down (for JSON and YAML)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Caution:
     tag: str
@@ -137,5 +146,5 @@ class Exercise:
             "sources": list(self.sources),
             "evidence": self.evidence,
             "roles": list(self.roles),
-            "figure": dict(self.figure.record) if self.figure is not None else None,
+            "figure": _plain(self.figure.record) if self.figure is not None else None,
         }
