@@ -127,7 +127,7 @@ def _arrow(ax, start: Body, end: Body, view: str) -> None:
     ax.add_patch(arrow)
 
 
-def _bounds(bodies: list[Body], view: str, margin: float = 0.12) -> tuple[float, float, float, float]:
+def _bounds(bodies: list[Body], view: str, margin: float = 0.17) -> tuple[float, float, float, float]:
     xy = np.array([project(view, p)[:2] for body in bodies for p in body.points.values()])
     xmin, ymin = xy.min(axis=0) - margin
     xmax, ymax = xy.max(axis=0) + margin

@@ -56,6 +56,8 @@ def _held(ax, prop, body, view, project, z_at):
         ax.add_patch(Circle(xy, 0.09, facecolor="#ffffff", edgecolor=INK, lw=1.2, zorder=z))
     elif prop.prop == "pilates-ring":
         ax.add_patch(Circle(xy, 0.17, facecolor="none", edgecolor=INK, lw=2.2, zorder=z))
+    elif prop.prop == "pillow":  # between the knees
+        ax.add_patch(Ellipse(xy, 0.22, 0.12, facecolor=PROP, edgecolor=INK, lw=1, zorder=z))
     elif prop.prop == "towel":
         ax.add_patch(FancyBboxPatch((xy[0] - 0.08, xy[1] - 0.04), 0.16, 0.08, boxstyle="round,pad=0.01",
                                     facecolor=PROP, edgecolor=INK, lw=1, zorder=z))  # fmt: skip
@@ -153,7 +155,23 @@ def draw_props(ax, spec: FigureSpec, body: Body, view: str, project, z_at) -> No
     xs = [project(view, p)[0] for p in body.points.values()]
     box = (min(xs) - 0.12, max(xs) + 0.12)
     for prop in spec.props:
-        if prop.prop in HELD:
+        if prop.prop in HELD or (prop.prop == "pillow" and prop.at == "knees"):
             _held(ax, prop, body, view, project, z_at)
+            if prop.prop in ("small-ball", "pilates-ring", "pillow", "towel"):
+                _seen_through(ax, prop, body, view, project)
         else:
             _behind(ax, prop, body, view, project, box)
+
+
+def _seen_through(ax, prop, body, view, project) -> None:
+    """A dashed outline on top of everything: a ball the near leg hides still shows where it is."""
+    x, y, _ = project(view, _point(body, prop.at))
+    shape = {
+        "small-ball": (0.18, 0.18),
+        "pilates-ring": (0.34, 0.34),
+        "pillow": (0.22, 0.12),
+        "towel": (0.18, 0.1),
+    }
+    width, height = shape[prop.prop]
+    ax.add_patch(Ellipse((x, y), width, height, facecolor="none", edgecolor=INK, lw=0.9, ls=(0, (2, 1.5)),
+                         zorder=60))  # fmt: skip

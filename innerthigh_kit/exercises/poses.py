@@ -219,12 +219,12 @@ def _prop_problems(raw: Any) -> list[str]:
         prop, at = (item, None) if not isinstance(item, dict) else (item.get("prop"), item.get("at"))
         if isinstance(item, dict) and set(item) - {"prop", "at"}:
             problems.append(f"prop {number} has unknown keys. Use only 'prop' and 'at'.")
-        if prop not in PROP_ANCHORS:
+        if not isinstance(prop, str) or not isinstance(at, (str, type(None))) or prop not in PROP_ANCHORS:
             problems.append(
                 f"prop {number}: {shown(prop)} is not a prop the figures can draw. "
                 f"Use one of: {_allowed(PROP_ANCHORS)}."
             )
-        elif at is not None and at not in PROP_ANCHORS[prop]:
+        elif at is not None and at not in PROP_ANCHORS[prop]:  # a string, checked above
             problems.append(
                 f"prop {number} ({prop}): at {shown(at)} is not a place for it. "
                 f"Use one of: {_allowed(PROP_ANCHORS[prop])}."
