@@ -90,7 +90,7 @@ def _chair(ax, body, at, view, project):
     if at == "seat":
         x, y, _ = project(view, body["pelvis"])
         seat = y - RADIUS["pelvis"]
-        back = x - 0.2 if view == "side" else x
+        back = x - 0.2 if view == "side" else x - 0.21  # seen from the front: centred under the pelvis
         ax.add_patch(
             Rectangle((back, seat - 0.04), 0.42, 0.04, facecolor=PROP, edgecolor=INK, lw=1, zorder=2)
         )
