@@ -244,5 +244,6 @@ def place(pose: PoseSpec, heights: dict[str, float] | None = None) -> Body:
                    zip(pose.rest_on, (_rest_point(body, n) for n in pose.rest_on), strict=True))  # fmt: skip
     else:
         drop = lowest(body)
-    body.points = {name: point - np.array([0.0, drop, 0.0]) for name, point in body.points.items()}
+    right = axes @ np.array([0.0, 0.0, pose.shift])  # a side step: the body's right, in the room
+    body.points = {name: point - np.array([0.0, drop, 0.0]) + right for name, point in body.points.items()}
     return body

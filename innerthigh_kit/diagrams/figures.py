@@ -18,7 +18,7 @@ from ..exercises import Exercise
 from ..exercises.poses import PLACEHOLDER, FigureSpec, PoseSpec
 from ._style import figure_and_axes, state_numbers
 from .body import RADIUS, Body, place
-from .props import draw_props, prop_heights
+from .props import draw_props, prop_heights, prop_spans
 
 ACCENT = "#D55E00"  # Okabe & Ito vermilion: the inner thighs
 INK, NEAR, FAR = "#3a3a3a", "#d9d9d9", "#b8b8b8"
@@ -116,12 +116,12 @@ def _moving_point(start: Body, end: Body) -> str:
     return max(names, key=lambda n: float(np.linalg.norm(end[n] - start[n])))
 
 
-def _arrow(ax, start: Body, end: Body, view: str) -> None:
-    name = _moving_point(start, end)
+def _arrow(ax, start: Body, end: Body, view: str, name: str | None = None) -> None:
+    name = name or _moving_point(start, end)
     a, b = project(view, start[name])[:2], project(view, end[name])[:2]
     if np.hypot(b[0] - a[0], b[1] - a[1]) < 0.06:
         return
-    arrow = FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=12, color=ACCENT, lw=1.6,
+    arrow = FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=12, color=INK, lw=1.5,
                             connectionstyle="arc3,rad=0.25", shrinkA=4, shrinkB=4, zorder=40)  # fmt: skip
     arrow.set_gid("movement")
     ax.add_patch(arrow)
@@ -163,15 +163,18 @@ def draw_into(ax, spec: FigureSpec, phase: str = "both") -> None:
     """Draw ``spec`` in one axes: one pose, or the end pose over a faint start and an arrow."""
     placed = _bodies(spec, "both" if phase == "pair" else phase)
     bodies = [body for _, body in placed]
-    _frame(ax, _bounds(bodies, spec.view))
+    xmin, xmax, ymin, ymax = _bounds(bodies, spec.view)
+    for low, high in prop_spans(spec, bodies, spec.view, project):  # a bench or chair stays in the frame
+        xmin, xmax = min(xmin, low - 0.05), max(xmax, high + 0.05)
+    _frame(ax, (xmin, xmax, ymin, ymax))
     if spec.view != "above":
         ax.axhline(0, color=INK, lw=0.8, zorder=1)
     final = bodies[-1]
     if len(bodies) == 2:
         _draw_body(ax, bodies[0], spec.view, spec, faint=True, base=5)
-        _arrow(ax, bodies[0], final, spec.view)
+        _arrow(ax, bodies[0], final, spec.view, spec.arrow)
     z_at = _draw_body(ax, final, spec.view, spec)
-    draw_props(ax, spec, final, spec.view, project, z_at)
+    draw_props(ax, spec, final, spec.view, project, z_at, seated=min(bodies, key=lambda b: b["pelvis"][1]))
 
 
 def figure_spec_of(exercise: Exercise | None) -> FigureSpec:

@@ -150,8 +150,29 @@ def _behind(ax, prop, body, view, project, box):
 HELD = ("small-ball", "pilates-ring", "towel", "band", "ankle-weights", "block")
 
 
-def draw_props(ax, spec: FigureSpec, body: Body, view: str, project, z_at) -> None:
-    """Every prop of ``spec`` for the posed ``body`` (held props above the body, others behind)."""
+def prop_spans(spec: FigureSpec, bodies: list[Body], view: str, project) -> list[tuple[float, float]]:
+    """The page-x span of each prop that reaches beyond the body (a bench, a chair, a ball to sit on)."""
+    reach = {"bench": (-0.25, 0.25), "birth-ball": (-0.3, 0.3)}
+    spans = []
+    for prop in spec.props:
+        body = bodies[-1]
+        if prop.prop == "chair" and prop.at == "seat":
+            x = project(view, min(bodies, key=lambda b: b["pelvis"][1])["pelvis"])[0]
+            spans.append((x - 0.22, x + 0.22))
+        elif prop.prop == "chair":
+            x = project(view, _point(body, prop.at))[0]
+            spans.append((x, x + 0.42))
+        elif prop.prop in reach:
+            x = project(view, _point(body, "pelvis" if prop.at == "seat" else prop.at))[0]
+            spans.append((x + reach[prop.prop][0], x + reach[prop.prop][1]))
+    return spans
+
+
+def draw_props(
+    ax, spec: FigureSpec, body: Body, view: str, project, z_at, seated: Body | None = None
+) -> None:
+    """Every prop of ``spec`` for the posed ``body`` (held props above the body, others behind).
+    ``seated``: the pose that sits (a chair's seat stays under it when the movement stands up)."""
     xs = [project(view, p)[0] for p in body.points.values()]
     box = (min(xs) - 0.12, max(xs) + 0.12)
     for prop in spec.props:
@@ -160,7 +181,8 @@ def draw_props(ax, spec: FigureSpec, body: Body, view: str, project, z_at) -> No
             if prop.prop in ("small-ball", "pilates-ring", "pillow", "towel"):
                 _seen_through(ax, prop, body, view, project)
         else:
-            _behind(ax, prop, body, view, project, box)
+            sitting = seated if prop.at == "seat" and seated is not None else body
+            _behind(ax, prop, sitting, view, project, box)
 
 
 def _seen_through(ax, prop, body, view, project) -> None:

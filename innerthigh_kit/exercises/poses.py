@@ -60,6 +60,17 @@ SIDED_POINTS = tuple(
     for point in ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "foot")
 )
 
+#: The points a movement arrow can follow.
+ARROW_POINTS = (
+    "pelvis",
+    "head",
+    *(
+        f"{side}_{part}"
+        for side in ("left", "right")
+        for part in ("knee", "ankle", "toe", "hand", "elbow", "hip")
+    ),
+)
+
 #: Where each prop can go, its first anchor being where it goes when none is named.
 PROP_ANCHORS: dict[str, tuple[str, ...]] = {
     "mat": ("floor",),
@@ -101,7 +112,7 @@ POSES: dict[str, dict[str, Any]] = {
                   "knee": 150, "ankle": -10, "trunk_flexion": 5, "shoulder_flexion": 35, "elbow": 40,
                   "rest_on": ["hips"]},
     "supine": {"placement": "supine", "shoulder_abduction": 15, "rest_on": ["shoulders", "hips"]},
-    "crook-lying": {"placement": "supine", "hip_flexion": 45, "knee": 88, "shoulder_abduction": 15,
+    "crook-lying": {"placement": "supine", "hip_flexion": 45, "knee": 93, "ankle": 42, "shoulder_abduction": 15,
                     "rest_on": ["shoulders", "hips"]},
     "bridge": {"placement": "supine", "hip_flexion": 0, "knee": 90, "shoulder_abduction": 15, "head_nod": 30,
                "rest_on": ["shoulders", "feet"]},
@@ -125,6 +136,7 @@ class PoseSpec:
     angles: Mapping[str, float]  # "left_knee": 90, "tilt": 20 ... every joint, both sides
     rest_on: tuple[str, ...] = ()
     name: str = ""
+    shift: float = 0.0  # metres to the body's right: a side step or a lunge travels
 
     def angle(self, joint: str, side: str | None = None) -> float:
         key = f"{side}_{joint}" if side else joint
@@ -150,6 +162,7 @@ class FigureSpec:
     props: tuple[PropSpec, ...] = ()
     working: str = "both"
     record: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    arrow: str | None = None  # the point the movement arrow follows (default: the one that moves most)
 
     @property
     def poses(self) -> tuple[PoseSpec, ...]:
@@ -187,17 +200,21 @@ def _pose_problems(raw: Any, where: str) -> list[str]:
         return [f"{where} should be a mapping, e.g. {{pose: crook-lying, knee: 90}}."]
     problems = []
     name = raw.get("pose")
-    if name is not None and name not in POSES:
+    if name is not None and (not isinstance(name, str) or name not in POSES):
         problems.append(f"{where}: pose {shown(name)} is not a named pose. Use one of: {_allowed(POSES)}.")
-    placement = raw.get("placement", POSES.get(name, {}).get("placement"))
+    placement = raw.get("placement", POSES.get(name, {}).get("placement") if isinstance(name, str) else None)
     if placement is None:
         problems.append(f"{where} needs a pose (one of: {_allowed(POSES)}) or a placement.")
-    elif placement not in PLACEMENTS:
+    elif not isinstance(placement, str) or placement not in PLACEMENTS:
         problems.append(
             f"{where}: placement {shown(placement)} is not allowed. Use one of: {_allowed(PLACEMENTS)}."
         )
     for key, value in raw.items():
         if key in ("pose", "placement"):
+            continue
+        if key == "shift":
+            if not (_number(value) and -1.5 <= value <= 1.5):
+                problems.append(f"{where}: shift should be metres to the body's right, from -1.5 to 1.5.")
             continue
         if key == "rest_on":
             allowed = (*POINTS, *SIDED_POINTS)
@@ -241,10 +258,15 @@ def check_figure(value: Any) -> list[str]:
         return ["should be a mapping with view, start, and (for a movement) end, e.g. "
                 "{view: side, start: {pose: crook-lying}}."]  # fmt: skip
     problems = []
-    unknown = set(value) - {"view", "start", "end", "props", "working"}
+    unknown = set(map(str, value)) - {"view", "start", "end", "props", "working", "arrow"}
     if unknown:
         problems.append(
-            f"has unknown key(s) {shown(sorted(unknown))}. Use view, start, end, props and working."
+            f"has unknown key(s) {shown(sorted(unknown))}. Use view, start, end, props, working and arrow."
+        )
+    if value.get("arrow") is not None and value.get("arrow") not in ARROW_POINTS:
+        problems.append(
+            f"arrow {shown(value.get('arrow'))} is not a point the arrow can follow. Use one of: "
+            f"{_allowed(ARROW_POINTS)}."
         )
     if value.get("view", "side") not in VIEWS:
         problems.append(f"view {shown(value.get('view'))} is not allowed. Use one of: {_allowed(VIEWS)}.")
@@ -279,7 +301,8 @@ def pose_spec(raw: Mapping[str, Any]) -> PoseSpec:
     _apply(angles, named)
     _apply(angles, raw)
     merged = {**named, **raw}
-    return PoseSpec(merged["placement"], angles, tuple(merged.get("rest_on", ())), str(raw.get("pose", "")))
+    rest_on, name = tuple(merged.get("rest_on", ())), str(raw.get("pose", ""))
+    return PoseSpec(merged["placement"], angles, rest_on, name, float(raw.get("shift", 0.0)))
 
 
 def figure_spec(raw: Mapping[str, Any]) -> FigureSpec:
@@ -298,6 +321,7 @@ def figure_spec(raw: Mapping[str, Any]) -> FigureSpec:
         props,
         raw.get("working", "both"),
         record=dict(raw),
+        arrow=raw.get("arrow"),
     )
 
 
