@@ -63,34 +63,40 @@ class Need:
     sections: tuple[str, ...]
 
 
-def _capacity(pool: list[Exercise], most: dict[str, float], span: tuple[str, ...]) -> float:
-    """The most time a section can fill from the exercises in ``span``'s positions (0: none)."""
-    return sum(most[e.id] for e in pool if e.position in span)
+def _capacities(pools: dict, most: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Per section, the most time its exercises in each position can fill (a span's capacity is the
+    sum over its positions, so the search adds a few numbers instead of walking the pool)."""
+    found: dict[str, dict[str, float]] = {}
+    for section, pool in pools.items():
+        by_position = found.setdefault(section, {})
+        for exercise in pool:
+            by_position[exercise.position] = by_position.get(exercise.position, 0.0) + most[exercise.id]
+    return found
 
 
 def _fill(
-    route: tuple[str, ...], targets: dict, most: dict, pools: dict, need: float, share: float
+    route: tuple[str, ...], targets: dict, capacities: dict, tops: dict, need: float, share: float
 ) -> dict | None:
     """One way to give each section a run of the route: every section gets an exercise, and all
     together can fill ``need`` seconds (the fitter shares time between sections). The one with the
-    most time to give wins; None when there is none."""
+    most time to give wins; None when there is none. ``tops``: the most a section can hold (a
+    warm-up or cool-down cannot hold more than its range, however many exercises)."""
     # best[s][end] = (capacity, spans) for sections[:s+1] with section s ending at block `end`
     best: list[dict[int, tuple[float, dict]]] = []
-    class_seconds = sum(targets.values())
     for index, section in enumerate(targets):
-        found: dict[int, tuple[int, dict]] = {}
+        found: dict[int, tuple[float, dict]] = {}
+        by_position, least = capacities[section], share * targets[section]
         starts = [0] if index == 0 else sorted(best[index - 1])
         for start in starts:
             before = (0, {}) if index == 0 else best[index - 1][start]
+            capacity = 0.0
             for end in range(start, len(route)):
-                span = route[start : end + 1]
-                capacity = _capacity(pools[section], most, span)
-                if capacity <= 0 or capacity < share * targets[section]:
+                capacity += by_position.get(route[end], 0.0)
+                if capacity <= 0 or capacity < least:
                     continue
-                # a warm-up or cool-down cannot hold more than its range, however many exercises
-                total = before[0] + min(capacity, section_range(section, class_seconds)[1])
+                total = before[0] + min(capacity, tops[section])
                 if end not in found or total > found[end][0]:
-                    found[end] = (total, {**before[1], section: span})
+                    found[end] = (total, {**before[1], section: route[start : end + 1]})
         if not found:
             return None
         best.append(found)
@@ -126,11 +132,14 @@ def _reasons(spans: dict, pools: dict) -> set[str]:
 
 def _search(pools, most, targets, needs, min_reasons: int, share: float) -> Route | None:
     need = 0.95 * sum(targets.values())
+    capacities = _capacities(pools, most)
+    class_seconds = sum(targets.values())
+    tops = {section: section_range(section, class_seconds)[1] for section in targets}
     positions = sorted({e.position for pool in pools.values() for e in pool}, key=vocab.POSITION_FLOW.index)
     for length in range(1, min(MAX_ROUTE, len(positions)) + 1):
         found = []
         for route in permutations(positions, length):
-            spans = _fill(route, targets, most, pools, need, share)
+            spans = _fill(route, targets, capacities, tops, need, share)
             if (
                 spans is not None
                 and _meets(spans, needs, pools)
