@@ -69,6 +69,8 @@ ROLES = (
     "copenhagen",
     "hinge",
     "adductor-stretch",
+    "inner-thigh-circles",
+    "wide-squat",
 )
 
 #: Each role in words, as in "the class has no {squeeze}".
@@ -86,6 +88,8 @@ ROLE_WORDS = {
     "copenhagen": "Copenhagen exercise",
     "hinge": "hip hinge",
     "adductor-stretch": "inner-thigh stretch",
+    "inner-thigh-circles": "side-lying inner-thigh circles",
+    "wide-squat": "wide squat",
 }
 
 #: Plain words for the five reasons, as an instructor would say them to a class: what the

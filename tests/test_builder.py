@@ -85,6 +85,11 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
         for e in allowed_for(library, programmes)
         if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
     ]
+    held = {role for i in ids for role in library.get(i).roles}
+    for programme in programmes:  # a favourite the class allows is in, or the plan says why not
+        for rule in programme.prefer:
+            if rule.role not in held and any(rule.role in e.roles for e in allowed):
+                assert any(r["rule"] == f"prefer:{programme.group}:{rule.role}" for r in plan.relaxed)
     reachable = {r for e in allowed for r in e.reasons}
     served = {r for i in ids for r in library.get(i).reasons}
     assert len(served) >= min(least_reasons(req.minutes), len(reachable)), "enough reasons covered"

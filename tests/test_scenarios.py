@@ -13,6 +13,7 @@ import re
 import pytest
 
 import innerthigh_kit as kit
+from innerthigh_kit import vocab
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
 from innerthigh_kit.plans.programmes import programmes_for
@@ -142,3 +143,34 @@ def test_pregnancy_classes_say_the_stop_signs_and_the_talk_test(library):
         )
         text = plan.explain(library)
         assert "talk, but not sing" in text and "baby moves less" in text, population
+
+
+FAVOURITES = ("squeeze", "inner-thigh-circles", "wide-squat")
+
+
+def test_the_three_favourites_whenever_the_group_and_equipment_allow(library):
+    mat_only = kit.build_plan(kit.ClassRequest(minutes=45), library)
+    barre = kit.build_plan(kit.ClassRequest(**SCENARIOS["barre with the three favourites"]), library)
+    for plan in (mat_only, barre):
+        roles = {role for _, _, exercise in _exercises(plan, library) for role in exercise.roles}
+        assert set(FAVOURITES) <= roles, plan.title
+    mat_squeezes = [e for _, _, e in _exercises(mat_only, library) if "squeeze" in e.roles]
+    assert all(not e.needs(["mat"]) for e in mat_squeezes), "no ball: a hand or towel squeeze"
+    # at level 1 the wide squat names its heel-lift version as the next step
+    assert "Next step, when this feels easy: Wide squat with heel lifts." in mat_only.explain(library)
+    barre_ids = barre.exercise_ids
+    assert "weighted-inner-thigh-circles" in barre_ids and "wide-squat-heel-lift" in barre_ids, barre_ids
+
+
+def test_a_favourite_the_group_cannot_do_is_left_out_with_a_note_never_a_warning(built, library):
+    request, plan = built
+    placed = _exercises(plan, library)
+    found = kit.check_plan(plan, library)
+    for role in FAVOURITES:
+        if any(role in exercise.roles for _, _, exercise in placed):
+            continue
+        words = vocab.ROLE_WORDS[role]
+        notes = [f for f in found if f.message.startswith(f"No {words}")]
+        assert [f.severity for f in notes] == ["info"], (role, [str(f) for f in found])
+    if "hip-replacement" in request.conditions:
+        assert not any("inner-thigh-circles" in e.roles for _, _, e in placed)

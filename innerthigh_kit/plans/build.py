@@ -20,6 +20,7 @@ The same seed always gives the same plan; ``seed=None`` means seed 0.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 from .. import vocab
 from ..errors import PlanError
@@ -32,6 +33,7 @@ from .flow import Need, Route, candidate_routes, least_reasons
 from .group_checks import EARLY_SECTIONS, position_budget
 from .items import Section
 from .model import ClassPlan
+from .musts import add_favourites, add_must_haves
 from .programmes import allowed_for, combined_limits, programmes_for
 from .request import Audience, ClassRequest
 
@@ -161,7 +163,8 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
             planned += _default_seconds(pick[0], audience)
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
-    _add_must_haves(chooser, chosen, audience)
+    add_must_haves(chooser, chosen, audience)
+    add_favourites(chooser, chosen, audience)
     for reason in vocab.REASONS:  # cover the five reasons where the library allows
         if reason in chooser.covered:
             continue
@@ -173,63 +176,6 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
                 chosen[section].append(chooser.take(extra[0]))
                 break
     return chosen
-
-
-def _add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
-    """Put in each role the group's programme asks for (early ones in the warm-up or activation);
-    what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
-    for programme in programmes_for(audience):
-        for rule in (r for r in programme.must if r.role):
-            sections = EARLY_SECTIONS if rule.early else tuple(chosen)
-            if any(rule.role in e.roles for s in sections for e, _ in chosen[s]):
-                chooser.required |= {e.id for s in sections for e, _ in chosen[s] if rule.role in e.roles}
-                continue
-            for section in sections:
-                chooser.section = section
-                options = [
-                    e for e in chooser.candidates(vocab.SECTION_CATEGORIES[section]) if rule.role in e.roles
-                ]
-                if options:
-                    best = max(
-                        options, key=lambda e: (e.level if rule.level else -e.level, e.evidence == "trial")
-                    )
-                    chosen[section].append(chooser.take(best))
-                    chooser.required.add(best.id)
-                    break
-            else:
-                why = "no exercise in the library fits this class's level, equipment and needs"
-                chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
-    _add_supported_balance(chooser, chosen, audience)
-
-
-def _add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
-    """Enough minutes of supported balance where the programme asks for them (older adults)."""
-    limits = combined_limits(programmes_for(audience))
-    minutes = limits.get("supported_balance_minutes")
-    if not minutes or chooser.request.minutes < limits.get("supported_balance_from_class_minutes", 0):
-        return
-    have = sum(
-        default_item(e).seconds for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles
-    )
-    chooser.required |= {e.id for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles}
-    while have < minutes * 60:
-        for section in chosen:
-            chooser.section = section
-            options = [
-                e
-                for e in chooser.candidates(vocab.SECTION_CATEGORIES[section])
-                if "supported-balance" in e.roles
-            ]
-            if options:
-                best = max(options, key=lambda e: chooser.score(e, vocab.SECTION_CATEGORIES[section]))
-                chosen[section].append(chooser.take(best))
-                chooser.required.add(best.id)
-                have += default_item(best).seconds
-                break
-        else:
-            why = f"the library's supported balance exercises for this class fill {round(have / 60)} min"
-            chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
-            return
 
 
 def _capacity_error(chooser: Chooser, most: float) -> PlanError:
@@ -289,21 +235,37 @@ def _drop_one(picks: list, keep: set[str]) -> bool:
 
 
 def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> list[Route]:
-    """The routes of positions, fewest changes first, that can fill the class (flow.py)."""
+    """The routes of positions, fewest changes first, that can fill the class (flow.py): first those
+    within the budget of changes that also have room for the roles the programmes prefer (the
+    favourites; then for all but one of them), then those that hold only what the programmes ask
+    for."""
     pools = chooser.pools()
     most = {
         e.id: Slot(default_item(e), e, s, bounds(e, audience)).most for s, pool in pools.items() for e in pool
     }
     if chooser.supine_cap is not None:  # one short bout on the back at most: it cannot carry time
         most.update({e.id: 0.0 for pool in pools.values() for e in pool if e.position == "supine"})
-    needs = []
+    needs, wants = [], []
     for programme in programmes_for(audience):
         for rule in (r for r in programme.must if r.role):
             sections = EARLY_SECTIONS if rule.early else tuple(pools)
             if any(rule.role in e.roles for s in sections for e in pools[s]):
                 needs.append(Need(rule.role, sections))
+        for rule in programme.prefer:
+            if any(rule.role in e.roles for pool in pools.values() for e in pool):
+                wants.append(Need(rule.role, tuple(pools)))
     minutes = round(sum(targets.values()) / 60)
-    return candidate_routes(pools, most, targets, needs, least_reasons(minutes), position_budget(minutes))
+    reasons, budget = least_reasons(minutes), position_budget(minutes)
+    return candidate_routes(pools, most, targets, needs, reasons, budget, wants)
+
+
+def _tries(request: ClassRequest, pool: Library, targets: dict, audience: Audience) -> Iterator[tuple]:
+    """(route, note) in the order the builder tries them, and last no route at all."""
+    budget = position_budget(request.minutes)
+    for route in _routes(Chooser(request, pool, random.Random(0)), targets, audience):
+        yield route, _budget_note(route, budget)
+    why = "no grouping of positions fills the time with these exercises."
+    yield None, {"rule": "position-budget", "why": why}
 
 
 def build_plan(
@@ -323,22 +285,8 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    budget = position_budget(request.minutes)
-    tries = [
-        (route, _budget_note(route, budget))
-        for route in _routes(Chooser(request, pool, random.Random(0)), targets, audience)
-    ]
-    tries.append(
-        (
-            None,
-            {
-                "rule": "position-budget",
-                "why": "no grouping of positions fills the time with these exercises.",
-            },
-        )
-    )
     best, failure = None, None
-    for route, note in tries:
+    for route, note in _tries(request, pool, targets, audience):
         try:
             plan = _build(request, pool, seed, title, targets, route, note)
         except PlanError as error:

@@ -3,9 +3,9 @@
 ``explain_plan(plan, library)`` returns paragraphs separated by blank lines: the class as a whole
 (who it is for, how the time is split and why, which of the five reasons it serves, what this
 group needs), then one paragraph per item (why it is there, the key cue, what changes for this
-group, what it stands in for, how strong the evidence is). Nothing here diagnoses: where
-pregnancy, the weeks after birth or a condition is involved, the words send people to their
-midwife, physiotherapist or doctor.
+group, what it stands in for, the next step for one of the teaching material's favourites, how
+strong the evidence is). Nothing here diagnoses: where pregnancy, the weeks after birth or a
+condition is involved, the words send people to their midwife, physiotherapist or doctor.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..words import (
     transition_line,
 )
 from .items import PlanItem
-from .programmes import programmes_for
+from .programmes import excluded_by, programmes_for
 
 if TYPE_CHECKING:  # explain sits below the plan model, which imports it
     from .model import ClassPlan
@@ -105,6 +105,19 @@ def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     return [r for r in library.get(item.exercise).reasons if r not in others]
 
 
+def _next_step(exercise, plan: ClassPlan, library: Library) -> list[str]:
+    """For one of the teaching material's favourites (a role the programmes prefer), its harder
+    version by name, where that version suits the group (the wide squat's heel lifts at level 1)."""
+    preferred = {rule.role for programme in programmes_for(plan.audience) for rule in programme.prefer}
+    harder = exercise.progression
+    if not preferred & set(exercise.roles) or harder not in library or harder in plan.exercise_ids:
+        return []
+    version = library.get(harder)
+    if version.clashes(plan.audience.caution_tags) or excluded_by(version, programmes_for(plan.audience)):
+        return []
+    return [f"Next step, when this feels easy: {version.name}."]
+
+
 def _item_paragraph(
     number: int, section, item: PlanItem, plan: ClassPlan, library: Library, before: str | None = None
 ) -> str:
@@ -125,6 +138,7 @@ def _item_paragraph(
         why += f" It is the class's only exercise for {join_words([vocab.REASON_SHORT[r] for r in only])}."
     lines.append(why)
     lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
+    lines += _next_step(exercise, plan, library)
     changes = exercise.modifications(tags)
     if changes:
         notes = " ".join(c.note.rstrip(".") + "." for c in changes)

@@ -15,7 +15,6 @@ within the route is then the builder's ordinary choice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -74,43 +73,46 @@ def _capacities(pools: dict, most: dict[str, float]) -> dict[str, dict[str, floa
     return found
 
 
+def _places(pools: dict, needs: list[Need]) -> dict[str, dict[str, frozenset[int]]]:
+    """Per section and position, which of ``needs`` (by index) an exercise there could meet."""
+    found: dict[str, dict[str, frozenset[int]]] = {section: {} for section in pools}
+    for number, need in enumerate(needs):
+        for section in need.sections:
+            for exercise in pools.get(section, ()):
+                if need.role in exercise.roles:
+                    here = found[section].get(exercise.position, frozenset())
+                    found[section][exercise.position] = here | {number}
+    return found
+
+
 def _fill(
-    route: tuple[str, ...], targets: dict, capacities: dict, tops: dict, need: float, share: float
-) -> dict | None:
-    """One way to give each section a run of the route: every section gets an exercise, and all
-    together can fill ``need`` seconds (the fitter shares time between sections). The one with the
-    most time to give wins; None when there is none. ``tops``: the most a section can hold (a
-    warm-up or cool-down cannot hold more than its range, however many exercises)."""
-    # best[s][end] = (capacity, spans) for sections[:s+1] with section s ending at block `end`
-    best: list[dict[int, tuple[float, dict]]] = []
-    for index, section in enumerate(targets):
-        found: dict[int, tuple[float, dict]] = {}
-        by_position, least = capacities[section], share * targets[section]
-        starts = [0] if index == 0 else sorted(best[index - 1])
-        for start in starts:
-            before = (0, {}) if index == 0 else best[index - 1][start]
+    route: tuple[str, ...], targets: dict, capacities: dict, tops: dict, places: dict, share: float
+) -> dict:
+    """The ways to give each section a run of the route so that every section gets an exercise:
+    for each set of needs the runs can meet (``places`` says where each can be met), the one with
+    the most time to give, as {needs met: (seconds, spans)}; empty when there is none. ``tops``: the
+    most a section can hold (a warm-up or cool-down cannot hold more than its range, however many
+    exercises); the fitter shares the rest of the time between sections."""
+    # each step maps (block the section ends at, needs met so far) -> (capacity, spans)
+    previous: dict[tuple[int, frozenset], tuple[float, dict]] = {(0, frozenset()): (0.0, {})}
+    for section in targets:
+        found: dict[tuple[int, frozenset], tuple[float, dict]] = {}
+        by_position, least, meets = capacities[section], share * targets[section], places[section]
+        for (start, met), (before, spans) in previous.items():
             capacity = 0.0
             for end in range(start, len(route)):
                 capacity += by_position.get(route[end], 0.0)
+                met = met | meets.get(route[end], frozenset())
                 if capacity <= 0 or capacity < least:
                     continue
-                total = before[0] + min(capacity, tops[section])
-                if end not in found or total > found[end][0]:
-                    found[end] = (total, {**before[1], section: route[start : end + 1]})
+                total = before + min(capacity, tops[section])
+                if (end, met) not in found or total > found[end, met][0]:
+                    found[end, met] = (total, {**spans, section: route[start : end + 1]})
         if not found:
-            return None
-        best.append(found)
-    last = best[-1].get(len(route) - 1)
-    return last[1] if last and last[0] >= need else None
-
-
-def _meets(spans: dict, needs: Iterable[Need], pools: dict) -> bool:
-    """Whether every need's role can be placed in one of its sections, within that section's span."""
-
-    def placeable(need: Need) -> bool:
-        return any(need.role in e.roles and e.position in spans[s] for s in need.sections for e in pools[s])
-
-    return all(placeable(need) for need in needs)
+            return {}
+        previous = found
+    last = len(route) - 1
+    return {met: entry for (end, met), entry in previous.items() if end == last}
 
 
 def _quality(route: tuple[str, ...], spans: dict, pools: dict) -> tuple:
@@ -130,26 +132,45 @@ def _reasons(spans: dict, pools: dict) -> set[str]:
     return {r for s, span in spans.items() for e in pools[s] if e.position in span for r in e.reasons}
 
 
-def _search(pools, most, targets, needs, min_reasons: int, share: float) -> Route | None:
+def _best_for(states: dict, required: frozenset, need: float) -> dict | None:
+    """The spans of the state with the most time among those that meet ``required``."""
+    entries = [entry for met, entry in states.items() if required <= met and entry[0] >= need]
+    return max(entries, key=lambda entry: entry[0])[1] if entries else None
+
+
+def _search(pools, most, targets, needs, required_sets, min_reasons: int, share: float) -> dict[int, Route]:
+    """For each set of ``required_sets`` (indices into ``needs``), the best route of the fewest
+    positions whose sections can hold the time and meet those needs; one pass serves every set."""
     need = 0.95 * sum(targets.values())
-    capacities = _capacities(pools, most)
+    capacities, places = _capacities(pools, most), _places(pools, needs)
     class_seconds = sum(targets.values())
     tops = {section: section_range(section, class_seconds)[1] for section in targets}
     positions = sorted({e.position for pool in pools.values() for e in pool}, key=vocab.POSITION_FLOW.index)
+    unresolved, routes = dict(enumerate(required_sets)), {}
     for length in range(1, min(MAX_ROUTE, len(positions)) + 1):
-        found = []
+        found: dict[int, list] = {number: [] for number in unresolved}
         for route in permutations(positions, length):
-            spans = _fill(route, targets, capacities, tops, need, share)
-            if (
-                spans is not None
-                and _meets(spans, needs, pools)
-                and len(_reasons(spans, pools)) >= min_reasons
-            ):
-                found.append((_quality(route, spans, pools), route, spans))
-        if found:
-            _, route, spans = max(found, key=lambda entry: entry[0])
-            return Route(route, spans)
-    return None
+            states = _fill(route, targets, capacities, tops, places, share)
+            for number, required in unresolved.items() if states else ():
+                spans = _best_for(states, required, need)
+                if spans is not None and len(_reasons(spans, pools)) >= min_reasons:
+                    found[number].append((_quality(route, spans, pools), route, spans))
+        for number, options in found.items():
+            if options:
+                _, route, spans = max(options, key=lambda entry: entry[0])
+                routes[number] = Route(route, spans)
+                del unresolved[number]
+        if not unresolved:
+            break
+    return routes
+
+
+def _want_sets(wants: list[Need]) -> list[list[Need]]:
+    """Every wanted role, then all but one (the last-listed given up first), then none."""
+    sets = [wants] if wants else []
+    if len(wants) > 1:
+        sets += [wants[:index] + wants[index + 1 :] for index in reversed(range(len(wants)))]
+    return [*sets, []]
 
 
 def candidate_routes(
@@ -159,16 +180,31 @@ def candidate_routes(
     needs: list[Need],
     min_reasons: int = 0,
     budget: int = MAX_ROUTE,
+    wants: list[Need] = (),
 ) -> list[Route]:
-    """The best route at each share of ``SECTION_SHARES`` (no repeats), in the order the builder
-    tries them: those within ``budget`` changes first, each section's time held best first; then
-    the others, fewest changes first. A route that can hold the time may still not fit it."""
+    """The routes in the order the builder tries them. For each set of ``wants`` (roles the class
+    should hold where it can: all of them, then all but one, then none; flow.py's ``_want_sets``),
+    the best route at each share of ``SECTION_SHARES`` that meets ``needs`` and those wants, with
+    no repeats: those within ``budget`` changes first, each section's time held best first; then,
+    for no wants only, the others, fewest changes first. A route that can hold the time may still
+    not fit it."""
     every = _reasons({s: tuple(vocab.POSITIONS) for s in pools}, pools)
     min_reasons = min(min_reasons, len(every))
-    found: list[tuple[tuple, Route]] = []
-    for order, share in enumerate(SECTION_SHARES):
-        route = _search(pools, most, targets, needs, min_reasons, share)
-        if route is not None and route.positions not in [r.positions for _, r in found]:
+    want_sets = _want_sets(list(wants))
+    everything = [*needs, *wants]
+    hard = frozenset(range(len(needs)))
+    required = [hard | {len(needs) + list(wants).index(w) for w in chosen} for chosen in want_sets]
+    by_share = [_search(pools, most, targets, everything, required, min_reasons, s) for s in SECTION_SHARES]
+    ordered: list[Route] = []
+    for number, chosen in enumerate(want_sets):
+        found: list[tuple[tuple, Route]] = []
+        for order, routes in enumerate(by_share):
+            route = routes.get(number)
+            if route is None or route.positions in [r.positions for _, r in found]:
+                continue
             within = route.changes <= budget
-            found.append(((not within, order if within else route.changes), route))
-    return [route for _, route in sorted(found, key=lambda entry: entry[0])]
+            if within or not chosen:
+                found.append(((not within, order if within else route.changes), route))
+        seen = {r.positions for r in ordered}
+        ordered += [r for _, r in sorted(found, key=lambda entry: entry[0]) if r.positions not in seen]
+    return ordered

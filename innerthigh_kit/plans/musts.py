@@ -1,0 +1,116 @@
+"""What the group's programme asks a class to hold, put in after the first choice of exercises.
+
+- ``add_must_haves``: each role a programme's ``must`` rules name (early ones in the warm-up or
+  activation); what the library cannot give is written on ``chooser.relaxed`` with the reason.
+- ``add_favourites``: each role a ``prefer`` rule names (the teaching material's favourites),
+  whenever the class's cautions, level, equipment and route of positions allow; at the class's own
+  level where the library has it (the wide squat with heel lifts from level 2, the plain one with
+  the heel lifts as its named step up at level 1). Left out quietly otherwise: check_plan says why.
+- ``add_supported_balance``: enough minutes of supported balance where the programme asks for them.
+
+Everything put in here is on ``chooser.required``: the builder never drops it to fit the time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import vocab
+from ..exercises import Exercise
+from .chooser import Chooser
+from .dosing import default_item
+from .group_checks import EARLY_SECTIONS
+from .programmes import combined_limits, programmes_for
+from .request import Audience
+
+
+def _holding(chosen: dict, role: str, sections) -> list[str]:
+    return [e.id for s in sections for e, _ in chosen[s] if role in e.roles]
+
+
+def place_role(chooser: Chooser, chosen: dict, role: str, sections, rank: Callable) -> Exercise | None:
+    """Put the best exercise of ``role`` (by ``rank(exercise, categories)``) in the first of
+    ``sections`` that has one; it becomes required. None when none of them has one."""
+    for section in sections:
+        chooser.section = section
+        categories = vocab.SECTION_CATEGORIES[section]
+        options = [e for e in chooser.candidates(categories) if role in e.roles]
+        if options:
+            best = max(options, key=lambda e: rank(e, categories))
+            chosen[section].append(chooser.take(best))
+            chooser.required.add(best.id)
+            return best
+    return None
+
+
+def _must_rank(at_level: bool) -> Callable:
+    """Easiest first (or, for a rule at the class's own level, hardest first), trial evidence next."""
+
+    def rank(exercise: Exercise, categories) -> tuple:
+        return (exercise.level if at_level else -exercise.level, exercise.evidence == "trial")
+
+    return rank
+
+
+def add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+    """Put in each role the group's programme asks for (early ones in the warm-up or activation);
+    what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
+    for programme in programmes_for(audience):
+        for rule in (r for r in programme.must if r.role):
+            sections = EARLY_SECTIONS if rule.early else tuple(chosen)
+            held = _holding(chosen, rule.role, sections)
+            if held:
+                chooser.required |= set(held)
+                continue
+            if place_role(chooser, chosen, rule.role, sections, _must_rank(rule.level)) is None:
+                why = "no exercise in the library fits this class's level, equipment and needs"
+                chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
+    add_supported_balance(chooser, chosen, audience)
+
+
+def add_favourites(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+    """Put in each role the programmes prefer, nearest the class's level, where the class allows it.
+
+    A role the class's cautions, level or equipment rule out is left out without a word here
+    (check_plan says why); one the library allows but the route of positions leaves no room for is
+    written on ``chooser.relaxed``."""
+    level = chooser.request.level
+
+    def rank(exercise: Exercise, categories) -> tuple:
+        return (-abs(level - exercise.level), chooser.score(exercise, categories))
+
+    for programme in programmes_for(audience):
+        for rule in programme.prefer:
+            held = _holding(chosen, rule.role, chosen)
+            if held:
+                chooser.required |= set(held)
+                continue
+            if place_role(chooser, chosen, rule.role, tuple(chosen), rank) is not None:
+                continue
+            if any(rule.role in e.roles and chooser.allowed(e) for e in chooser.library):
+                why = (
+                    "there is no place for it in this class's order of positions (it would take "
+                    "another change of position, or floor time this group cannot spare)"
+                )
+                chooser.relaxed.append({"rule": f"prefer:{programme.group}:{rule.role}", "why": why})
+
+
+def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+    """Enough minutes of supported balance where the programme asks for them (older adults)."""
+    limits = combined_limits(programmes_for(audience))
+    minutes = limits.get("supported_balance_minutes")
+    if not minutes or chooser.request.minutes < limits.get("supported_balance_from_class_minutes", 0):
+        return
+    have = sum(
+        default_item(e).seconds for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles
+    )
+    chooser.required |= set(_holding(chosen, "supported-balance", chosen))
+    while have < minutes * 60:
+        best = place_role(
+            chooser, chosen, "supported-balance", tuple(chosen), lambda e, c: chooser.score(e, c)
+        )
+        if best is None:
+            why = f"the library's supported balance exercises for this class fill {round(have / 60)} min"
+            chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
+            return
+        have += default_item(best).seconds
