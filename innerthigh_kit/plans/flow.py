@@ -6,7 +6,9 @@ where the one before it ends; so a class that follows a route of ``n`` positions
 at most ``n - 1`` times. ``candidate_routes`` tries routes from one position upwards and takes the
 first length at which every section can be filled (enough exercises, and time, in its positions)
 and the group's must-have roles can be placed; among routes of that length it prefers the one
-that keeps the most reasons and choices, and that does not climb back up from the floor.
+that keeps the most reasons and choices, and that does not climb back up from the floor. Roles
+the class should hold where it can (the favourites: ``wants``) are looked for first, within the
+budget of changes only: all of them, then all but one, then none.
 
 This is an exhaustive search over routes (a small dynamic programme gives each section its run of
 the route), not a heuristic: no route with fewer changes can fill the class. Choosing the exercises
@@ -110,7 +112,7 @@ def _fill(
                     found[end, met] = (total, {**spans, section: route[start : end + 1]})
         if not found:
             return {}
-        previous = found
+        previous = _undominated(found)
     last = len(route) - 1
     return {met: entry for (end, met), entry in previous.items() if end == last}
 
@@ -132,6 +134,22 @@ def _reasons(spans: dict, pools: dict) -> set[str]:
     return {r for s, span in spans.items() for e in pools[s] if e.position in span for r in e.reasons}
 
 
+def _undominated(states: dict) -> dict:
+    """The states no other beats: one ending at the same block that meets as much and more holds
+    at least as much time is as good for every set of needs, so the weaker one goes."""
+    kept = {}
+    for (end, met), entry in states.items():
+        if not any(
+            other_end == end
+            and other_met >= met
+            and other[0] >= entry[0]
+            and (other_met, other[0]) != (met, entry[0])
+            for (other_end, other_met), other in states.items()
+        ):
+            kept[end, met] = entry
+    return kept
+
+
 def _best_for(states: dict, required: frozenset, need: float) -> dict | None:
     """The spans of the state with the most time among those that meet ``required``."""
     entries = [entry for met, entry in states.items() if required <= met and entry[0] >= need]
@@ -139,19 +157,29 @@ def _best_for(states: dict, required: frozenset, need: float) -> dict | None:
 
 
 def _search(pools, most, targets, needs, required_sets, min_reasons: int, share: float) -> dict[int, Route]:
-    """For each set of ``required_sets`` (indices into ``needs``), the best route of the fewest
-    positions whose sections can hold the time and meet those needs; one pass serves every set."""
+    """For each (set of indices into ``needs``, most positions) of ``required_sets``, the best route
+    of the fewest positions, up to that many, whose sections can hold the time and meet those
+    needs; one pass serves every set."""
     need = 0.95 * sum(targets.values())
     capacities, places = _capacities(pools, most), _places(pools, needs)
     class_seconds = sum(targets.values())
     tops = {section: section_range(section, class_seconds)[1] for section in targets}
     positions = sorted({e.position for pool in pools.values() for e in pool}, key=vocab.POSITION_FLOW.index)
+    first, last = next(iter(targets)), list(targets)[-1]
+
+    def useful(position: str, section: str) -> bool:
+        return capacities[section].get(position, 0.0) > 0 or position in places[section]
+
     unresolved, routes = dict(enumerate(required_sets)), {}
     for length in range(1, min(MAX_ROUTE, len(positions)) + 1):
         found: dict[int, list] = {number: [] for number in unresolved}
         for route in permutations(positions, length):
+            # only the warm-up can use a route's first position and only the cool-down its last:
+            # a route that gives them nothing there is a shorter route, already tried
+            if not (useful(route[0], first) and useful(route[-1], last)):
+                continue
             states = _fill(route, targets, capacities, tops, places, share)
-            for number, required in unresolved.items() if states else ():
+            for number, (required, _) in unresolved.items() if states else ():
                 spans = _best_for(states, required, need)
                 if spans is not None and len(_reasons(spans, pools)) >= min_reasons:
                     found[number].append((_quality(route, spans, pools), route, spans))
@@ -159,6 +187,7 @@ def _search(pools, most, targets, needs, required_sets, min_reasons: int, share:
             if options:
                 _, route, spans = max(options, key=lambda entry: entry[0])
                 routes[number] = Route(route, spans)
+            if options or length >= unresolved[number][1]:
                 del unresolved[number]
         if not unresolved:
             break
@@ -193,7 +222,11 @@ def candidate_routes(
     want_sets = _want_sets(list(wants))
     everything = [*needs, *wants]
     hard = frozenset(range(len(needs)))
-    required = [hard | {len(needs) + list(wants).index(w) for w in chosen} for chosen in want_sets]
+    # a route for wants is only taken within the budget: search no further than that
+    required = [
+        (hard | {len(needs) + list(wants).index(w) for w in chosen}, budget + 1 if chosen else MAX_ROUTE)
+        for chosen in want_sets
+    ]
     by_share = [_search(pools, most, targets, everything, required, min_reasons, s) for s in SECTION_SHARES]
     ordered: list[Route] = []
     for number, chosen in enumerate(want_sets):
