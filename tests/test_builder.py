@@ -29,6 +29,7 @@ from innerthigh_kit.plans import (
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
 from innerthigh_kit.plans.programmes import allowed_for, excluded_by, programmes_for
+from innerthigh_kit.plans.twins import twin_kind, twin_pairs
 from innerthigh_kit.vocab import TIME_TOLERANCE as TOLERANCE
 
 
@@ -85,6 +86,10 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
         for e in allowed_for(library, programmes)
         if not e.needs(req.equipment_available) and e.level <= req.level and not e.clashes(tags)
     ]
+    gave_way = any(r["rule"] == "near-twins" for r in plan.relaxed)
+    for section in plan.sections:  # no near-twins in one section unless nothing else fills the time
+        pairs = twin_pairs([library.get(i.exercise) for i in section.items], library)
+        assert not pairs or gave_way, [(a.id, b.id) for a, b, _ in pairs]
     held = {role for i in ids for role in library.get(i).roles}
     for programme in programmes:  # a favourite the class allows is in, or the plan says why not
         for rule in programme.prefer:
@@ -535,3 +540,62 @@ def test_a_stand_in_is_not_contradicted_by_the_ruled_out_exercises_advice():
             assert note.split(";")[0] in text
             if ";" in note:
                 assert note not in text, "the note's own 'choose ...' names another exercise"
+
+
+# --------------------------------------------------------------------------- near-twins
+
+
+def test_near_twins_are_versions_with_one_job_or_one_exercise_with_another_prop():
+    library = real_library()
+
+    def kind(a, b):
+        return twin_kind(library.get(a), library.get(b), library)
+
+    assert kind("wide-squat", "wide-squat-heel-lift") == "versions of one exercise"
+    assert kind("chair-supported-wide-squat", "wide-squat-heel-lift") == "versions of one exercise"  # 2 steps
+    assert kind("seated-hand-squeeze", "seated-towel-squeeze") == "one exercise with another prop"
+    assert kind("side-lying-inner-thigh-circles", "copenhagen-supported") is None  # the job changes
+    assert kind("sit-to-stand", "hip-width-squat") is None
+    assert kind("wide-squat", "wide-squat") is None
+
+
+def test_check_names_near_twins_in_one_section_with_the_fix():
+    library = real_library()
+    plan = ClassPlan(
+        "Hand-built",
+        10,
+        Audience("general", 2, [], [], "balanced"),
+        [
+            Section("warm-up", [item("marching-in-place")]),
+            Section("activation", [item("seated-hand-squeeze"), item("seated-towel-squeeze")]),
+            Section("strength", [item("wide-squat"), item("wide-squat-heel-lift")]),
+            Section("cool-down", [item("seated-breathing", reps=None, hold_seconds=60)]),
+        ],
+    )
+    twins = [f for f in check_plan(plan, library) if "both in the" in f.message]
+    assert [f.section for f in twins] == ["activation", "strength"]
+    strength = twins[1]
+    assert strength.severity == "warning" and strength.item == "wide-squat-heel-lift"
+    assert strength.message.startswith(
+        "Wide squat (plié) and Wide squat with heel lifts, both in the strength"
+    )
+    assert strength.fix.startswith("Keep one and give it more time")
+    assert "another prop" in twins[0].message  # the towel and the hands: the class has no towel
+    plan.sections[2].items[1] = item("standing-ball-squeeze-heel-lifts")  # another section's twin is fine
+    plan.relaxed = [{"rule": "near-twins", "why": "the library has too few other exercises"}]
+    twins = [f for f in check_plan(plan, library) if "both in the" in f.message]
+    assert [(f.section, f.severity) for f in twins] == [("activation", "info")]
+    assert "the library has too few other exercises" in twins[0].message
+
+
+def test_built_plans_keep_near_twins_apart(library):
+    real = real_library()
+    for spec in (
+        dict(minutes=60, level=3, population="athlete", equipment=["band", "slider", "bench", "small-ball"]),
+        dict(minutes=45, population="older-adult", equipment=["chair", "wall"]),
+        dict(minutes=30, equipment=["small-ball", "towel", "pilates-ring"]),
+        dict(minutes=75, level=2, equipment=["chair", "band", "ankle-weights"], focus="strength"),
+    ):
+        plan = build_plan(ClassRequest(**spec), real, seed=4)
+        assert not any("both in the" in f.message for f in check_plan(plan, real)), spec
+        assert_invariants(plan, ClassRequest(**spec), real)

@@ -17,6 +17,7 @@ from innerthigh_kit import vocab
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
 from innerthigh_kit.plans.programmes import programmes_for
+from innerthigh_kit.plans.twins import twin_pairs
 
 SCENARIOS = {
     "postnatal with knee pain": dict(
@@ -174,3 +175,10 @@ def test_a_favourite_the_group_cannot_do_is_left_out_with_a_note_never_a_warning
         assert [f.severity for f in notes] == ["info"], (role, [str(f) for f in found])
     if "hip-replacement" in request.conditions:
         assert not any("inner-thigh-circles" in e.roles for _, _, e in placed)
+
+
+def test_no_near_twins_in_one_section(built, library):
+    _, plan = built
+    for section in plan.sections:
+        pairs = twin_pairs([library.get(item.exercise) for item in section.items], library)
+        assert not pairs, (section.name, [(a.id, b.id) for a, b, _ in pairs])

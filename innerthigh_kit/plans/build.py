@@ -36,6 +36,7 @@ from .model import ClassPlan
 from .musts import add_favourites, add_must_haves
 from .programmes import allowed_for, combined_limits, programmes_for
 from .request import Audience, ClassRequest
+from .twins import twin_pairs
 
 # --------------------------------------------------------------------------- choosing
 
@@ -150,11 +151,13 @@ def _slots(
 
 def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> dict:
     chosen: dict[str, list] = {name: [] for name in vocab.DEFAULT_SECTIONS}
+    # The favourites go in first, so that no near-twin of theirs takes their place.
+    add_favourites(chooser, chosen, audience)
     # Strength and activation choose first: they serve the most reasons.
     for section in sorted(chosen, key=lambda s: s not in vocab.STRENGTH_CATEGORIES):
         chooser.section = section
         categories = vocab.SECTION_CATEGORIES[section]
-        planned = 0.0
+        planned = sum(_default_seconds(exercise, audience) for exercise, _ in chosen[section])
         while planned < 0.85 * targets[section]:
             pick = chooser.next_for(categories)
             if pick is None:
@@ -164,7 +167,6 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
     add_must_haves(chooser, chosen, audience)
-    add_favourites(chooser, chosen, audience)
     for reason in vocab.REASONS:  # cover the five reasons where the library allows
         if reason in chooser.covered:
             continue
@@ -205,6 +207,9 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
                     chosen[section].append(pick)
                     break
             else:
+                if most < target * (1 - vocab.TIME_TOLERANCE) and not chooser.allow_twins:
+                    chooser.allow_twins = True  # nothing else can fill the time: let near-twins in
+                    continue
                 if most < target * (1 - vocab.TIME_TOLERANCE):
                     raise _capacity_error(chooser, most)
                 return plan_slots
@@ -285,21 +290,25 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    best, failure = None, None
+    best, failure, with_twins = None, None, None
     for route, note in _tries(request, pool, targets, audience):
+        if note is not None and with_twins is not None:
+            return with_twins  # near-twins within the budget of changes beat more changes
         try:
-            plan = _build(request, pool, seed, title, targets, route, note)
+            plan = _build(request, pool, library, seed, title, targets, route, note)
         except PlanError as error:
             failure = failure or error
             continue  # the next route, with more room
         flagged = sum(f.severity != "info" for f in check_plan(plan, library))
+        if not flagged and not any(r["rule"] == "near-twins" for r in plan.relaxed):
+            return plan  # the first route whose class passes its own check, with no near-twins
         if not flagged:
-            return plan  # the first route whose class passes its own check
-        if best is None or flagged < best[0]:
+            with_twins = with_twins or plan
+        elif best is None or flagged < best[0]:
             best = (flagged, plan)
-    if best is None:
-        raise failure
-    return best[1]
+    if with_twins is not None or best is not None:
+        return with_twins or best[1]
+    raise failure
 
 
 def _budget_note(route: Route, budget: int) -> dict[str, str] | None:
@@ -308,10 +317,11 @@ def _budget_note(route: Route, budget: int) -> dict[str, str] | None:
     return {"rule": "position-budget", "why": "the library has no class for this group with fewer changes."}
 
 
-def _build(request, pool, seed, title, targets, route, note) -> ClassPlan:
-    """Choose, order, dose and time the class along ``route`` (None: no route)."""
+def _build(request, pool, links, seed, title, targets, route, note) -> ClassPlan:
+    """Choose, order, dose and time the class along ``route`` (None: no route) from ``pool``;
+    ``links``: the whole library, whose progressions say which exercises are near-twins."""
     audience = request.audience()
-    chooser = Chooser(request, pool, random.Random(0 if seed is None else seed))
+    chooser = Chooser(request, pool, random.Random(0 if seed is None else seed), links)
     chooser.route = route
     if note:
         chooser.relaxed.append(note)
@@ -322,6 +332,9 @@ def _build(request, pool, seed, title, targets, route, note) -> ClassPlan:
     error = fit(flat, targets, target)
     if abs(error) > vocab.TIME_TOLERANCE * target:
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
+    if any(twin_pairs([slot.exercise for slot in slots], links) for slots in plan_slots.values()):
+        why = "the library has too few other exercises for this class to fill the time"
+        chooser.relaxed.append({"rule": "near-twins", "why": why})
     who = vocab.POPULATION_WORDS[request.population]
     return ClassPlan(
         title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, level {request.level}",

@@ -26,6 +26,7 @@ from .fit import Slot, fit
 from .items import PlanItem
 from .model import ClassPlan
 from .request import Audience, ClassRequest
+from .twins import twin_kind
 
 
 def _strength_like(exercise: Exercise) -> bool:
@@ -140,6 +141,11 @@ def _progress_week(previous: ClassPlan, request: ClassRequest, library: Library,
                 continue
             exercise = library.get(item.exercise)
             harder = _harder_version(exercise, request, library, used) if week >= 3 else None
+            others = [
+                library.get(o.exercise) for o in section.items if o is not item and o.exercise in library
+            ]
+            if harder is not None and any(twin_kind(harder, other, library) for other in others):
+                harder = None  # no near-twin of another exercise of the section (twins.py)
             new = _swap_in(harder, item, exercise, audience, section.name) if harder else None
             if new is not None:
                 used.add(new.exercise)
