@@ -92,6 +92,11 @@ ROLE_WORDS = {
     "wide-squat": "wide squat",
 }
 
+#: Muscle names as the library writes them (an exercise's main muscles): the inner-thigh group,
+#: and the outer-hip muscles whose work partners it (plans/partners.py).
+ADDUCTOR_MUSCLES = ("adductors",)
+ABDUCTOR_MUSCLES = ("glute med", "glute min")
+
 #: Plain words for the five reasons, as an instructor would say them to a class: what the
 #: exercise works or practises, never a promised benefit (CONTENT_REVIEW.md).
 REASON_WORDS = {

@@ -28,6 +28,7 @@ from innerthigh_kit.plans import (
 )
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
+from innerthigh_kit.plans.partners import inner_thigh_strength, partner_needed
 from innerthigh_kit.plans.programmes import allowed_for, excluded_by, programmes_for
 from innerthigh_kit.plans.twins import twin_kind, twin_pairs
 from innerthigh_kit.vocab import TIME_TOLERANCE as TOLERANCE
@@ -90,6 +91,8 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
     for section in plan.sections:  # no near-twins in one section unless nothing else fills the time
         pairs = twin_pairs([library.get(i.exercise) for i in section.items], library)
         assert not pairs or gave_way, [(a.id, b.id) for a, b, _ in pairs]
+    if partner_needed([library.get(i) for i in ids], plan.audience):  # or the plan says why not
+        assert any(r["rule"] == "abductor-partner" for r in plan.relaxed), ids
     held = {role for i in ids for role in library.get(i).roles}
     for programme in programmes:  # a favourite the class allows is in, or the plan says why not
         for rule in programme.prefer:
@@ -599,3 +602,38 @@ def test_built_plans_keep_near_twins_apart(library):
         plan = build_plan(ClassRequest(**spec), real, seed=4)
         assert not any("both in the" in f.message for f in check_plan(plan, real)), spec
         assert_invariants(plan, ClassRequest(**spec), real)
+
+
+# --------------------------------------------------------------------------- the outer-hip partner
+
+
+def test_inner_thigh_strength_is_activation_or_strength_for_the_adductors_alone():
+    library = real_library()
+    counted = {e.id for e in library if inner_thigh_strength(e)}
+    assert {"seated-hand-squeeze", "side-lying-inner-thigh-circles", "wide-squat"} <= counted
+    assert "single-leg-stand" not in counted  # glute med too: it works both sides already
+    assert "butterfly-stretch" not in counted  # a stretch, not strength work
+
+
+def test_check_asks_for_an_outer_hip_partner_from_three_inner_thigh_exercises():
+    library = real_library()
+    plan = ClassPlan(
+        "Hand-built",
+        10,
+        Audience("general", 1, [], [], "balanced"),
+        [
+            Section("warm-up", [item("marching-in-place")]),
+            Section("activation", [item("seated-hand-squeeze")]),
+            Section("strength", [item("wide-squat"), item("side-lying-inner-thigh-circles")]),
+            Section("cool-down", [item("seated-breathing", reps=None, hold_seconds=60)]),
+        ],
+    )
+    found = [f for f in check_plan(plan, library) if "outer hip" in f.message]
+    assert [f.severity for f in found] == ["warning"]
+    assert found[0].message.startswith("3 inner-thigh strength exercises and none for the outer hip")
+    assert "Clamshell" in found[0].fix or "leg lift" in found[0].fix, found[0].fix
+    plan.relaxed = [{"rule": "abductor-partner", "why": "no outer-hip exercise suits this class"}]
+    assert [f.severity for f in check_plan(plan, library) if "outer hip" in f.message] == ["info"]
+    plan.relaxed = []
+    plan.add(library.get("clamshell"), "activation")
+    assert not [f for f in check_plan(plan, library) if "outer hip" in f.message]

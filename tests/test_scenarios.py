@@ -16,6 +16,7 @@ import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
+from innerthigh_kit.plans.partners import inner_thigh_strength
 from innerthigh_kit.plans.programmes import programmes_for
 from innerthigh_kit.plans.twins import twin_pairs
 
@@ -182,3 +183,11 @@ def test_no_near_twins_in_one_section(built, library):
     for section in plan.sections:
         pairs = twin_pairs([library.get(item.exercise) for item in section.items], library)
         assert not pairs, (section.name, [(a.id, b.id) for a, b, _ in pairs])
+
+
+def test_three_inner_thigh_strength_exercises_bring_an_outer_hip_partner(built, library):
+    _, plan = built
+    placed = [exercise for _, _, exercise in _exercises(plan, library)]
+    if sum(inner_thigh_strength(exercise) for exercise in placed) >= 3:
+        partnered = any("abductor-partner" in exercise.roles for exercise in placed)
+        assert partnered or any(r["rule"] == "abductor-partner" for r in plan.relaxed), plan.exercise_ids

@@ -33,7 +33,13 @@ from .flow import Need, Route, candidate_routes, least_reasons
 from .group_checks import EARLY_SECTIONS, position_budget
 from .items import Section
 from .model import ClassPlan
-from .musts import add_favourites, add_must_haves
+from .musts import (
+    add_abductor_partner,
+    add_favourites,
+    add_must_haves,
+)
+from .partners import ROLE as PARTNER
+from .partners import partner_needed
 from .programmes import allowed_for, combined_limits, programmes_for
 from .request import Audience, ClassRequest
 from .twins import twin_pairs
@@ -167,6 +173,7 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
     add_must_haves(chooser, chosen, audience)
+    add_abductor_partner(chooser, chosen, audience)
     for reason in vocab.REASONS:  # cover the five reasons where the library allows
         if reason in chooser.covered:
             continue
@@ -259,6 +266,8 @@ def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
         for rule in programme.prefer:
             if any(rule.role in e.roles for pool in pools.values() for e in pool):
                 wants.append(Need(rule.role, tuple(pools)))
+    if any(PARTNER in e.roles for pool in pools.values() for e in pool):
+        wants.append(Need(PARTNER, tuple(pools)))  # an outer-hip partner for the inner-thigh work
     minutes = round(sum(targets.values()) / 60)
     reasons, budget = least_reasons(minutes), position_budget(minutes)
     return candidate_routes(pools, most, targets, needs, reasons, budget, wants)
@@ -328,6 +337,10 @@ def _build(request, pool, links, seed, title, targets, route, note) -> ClassPlan
     target = request.minutes * 60
     chosen = _choose(chooser, targets, audience)
     plan_slots = _balance_count(chooser, chosen, targets, audience)
+    if add_abductor_partner(chooser, chosen, audience):  # more inner-thigh work came in to fill the time
+        plan_slots = _balance_count(chooser, chosen, targets, audience)
+    if not partner_needed((slot.exercise for slots in plan_slots.values() for slot in slots), audience):
+        chooser.relaxed = [r for r in chooser.relaxed if r["rule"] != PARTNER]
     flat = [slot for slots in plan_slots.values() for slot in slots]
     error = fit(flat, targets, target)
     if abs(error) > vocab.TIME_TOLERANCE * target:

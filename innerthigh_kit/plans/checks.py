@@ -6,7 +6,8 @@
   cannot be taught (0 sets, 400 s hold, negative rest...); no warm-up; more than 20 % off time.
 - warning: warm-up not first, cool-down missing or not last; 5-20 % off time; strength and stretch
   far from the focus's split; equipment or level beyond the audience; an exercise twice; near-twins
-  in one section (twins.py: a note where the library has nothing else); a per-side exercise done
+  in one section (twins.py: a note where the library has nothing else); three or more inner-thigh
+  strength exercises and no outer-hip partner (partners.py, likewise); a per-side exercise done
   on one side; in later pregnancy more than 3 minutes on the back in a row.
 - info: reasons not covered (with exercises that would cover them); harder before easier in the
   strength section.
@@ -22,6 +23,7 @@ from .findings import SEVERITIES, Finding
 from .group_checks import position_findings, programme_findings
 from .items import PlanItem
 from .model import ClassPlan
+from .partners import partner_findings
 from .twins import twin_findings
 
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
@@ -265,6 +267,7 @@ def check_plan(plan: ClassPlan, library: Library) -> list[Finding]:
         + programme_findings(plan, library)
         + position_findings(plan, library)
         + twin_findings(plan, library)
+        + partner_findings(plan, library)
         + _reason_findings(plan, library)
     )
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))

@@ -7,6 +7,8 @@
   level where the library has it (the wide squat with heel lifts from level 2, the plain one with
   the heel lifts as its named step up at level 1). Left out quietly otherwise: check_plan says why.
 - ``add_supported_balance``: enough minutes of supported balance where the programme asks for them.
+- ``add_abductor_partner``: an outer-hip exercise where the class's inner-thigh strength work calls
+  for one (partners.py).
 
 Everything put in here is on ``chooser.required``: the builder never drops it to fit the time.
 """
@@ -20,6 +22,8 @@ from ..exercises import Exercise
 from .chooser import Chooser
 from .dosing import default_item
 from .group_checks import EARLY_SECTIONS
+from .partners import ROLE as PARTNER
+from .partners import partner_needed
 from .programmes import combined_limits, programmes_for
 from .request import Audience
 
@@ -114,3 +118,23 @@ def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) ->
             chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
             return
         have += default_item(best).seconds
+
+
+def add_abductor_partner(chooser: Chooser, chosen: dict, audience: Audience) -> bool:
+    """An outer-hip partner where the class's inner-thigh strength work calls for one (partners.py),
+    in the activation or strength work first; True when one went in. When none can, the plan says
+    why (``chooser.relaxed``)."""
+    exercises = [e for s in chosen for e, _ in chosen[s]]
+    if not partner_needed(exercises, audience):
+        chooser.required |= {e.id for e in exercises if PARTNER in e.roles}  # keep the one it has
+        return False
+    order = sorted(chosen, key=lambda s: s not in ("activation", "strength"))
+    if place_role(chooser, chosen, PARTNER, order, lambda e, c: chooser.score(e, c)) is not None:
+        return True
+    if not any(r["rule"] == PARTNER for r in chooser.relaxed):
+        if any(PARTNER in e.roles and chooser.allowed(e) for e in chooser.library):
+            why = "there is no place for one in this class's order of positions"
+        else:
+            why = "no outer-hip exercise in the library suits this class's level, equipment and needs"
+        chooser.relaxed.append({"rule": PARTNER, "why": why})
+    return False

@@ -3,11 +3,11 @@ and must leave out, its limits, and the words to say (data/programmes.yaml, chec
 exercise library).
 
 ``programmes_for(audience)`` gives the programme every class follows (``EVERY_CLASS``: the
-teaching material's favourites, the abductor partner), then those of the class's population and
-conditions; ``combined_limits`` merges their limits (the strictest wins). A ``must`` rule is kept
-or the plan says why it gave way; a ``prefer`` rule is kept whenever the class's cautions, level
-and equipment allow, and left out quietly (a note, never a warning) when they do not. Every rule
-keeps its source, so a finding or a sentence can say where it comes from.
+teaching material's favourites, an outer-hip partner for inner-thigh work), then those of the
+class's population and conditions; ``combined_limits`` merges their limits (the strictest wins).
+A ``must`` rule is kept or the plan says why it gave way; a ``prefer`` rule is kept whenever the
+class's cautions, level and equipment allow, and left out quietly (a note, never a warning) when
+they do not. Every rule keeps its source, so a finding or a sentence can say where it comes from.
 """
 
 from __future__ import annotations
@@ -39,9 +39,11 @@ LIMIT_KEYS = {
     "upright_source": "a source",
     "supported_balance_minutes": "a number of minutes",
     "supported_balance_from_class_minutes": "a number of minutes",
+    "abductor_partner_from": "a number of inner-thigh strength exercises",
+    "abductor_partner_source": "a source",
 }
 #: Limits where the smallest value is the strictest (for the others, the largest is).
-_LEAST_WINS = ("supine_run_seconds",)
+_LEAST_WINS = ("supine_run_seconds", "abductor_partner_from")
 
 
 @dataclass(frozen=True)
