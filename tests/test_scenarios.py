@@ -191,3 +191,18 @@ def test_three_inner_thigh_strength_exercises_bring_an_outer_hip_partner(built, 
     if sum(inner_thigh_strength(exercise) for exercise in placed) >= 3:
         partnered = any("abductor-partner" in exercise.roles for exercise in placed)
         assert partnered or any(r["rule"] == "abductor-partner" for r in plan.relaxed), plan.exercise_ids
+
+
+@pytest.mark.parametrize("minutes, conditions", [(30, []), (45, ["osteoporosis"]), (60, [])])
+def test_older_adults_get_their_minutes_of_supported_balance_standing_up(library, minutes, conditions):
+    request = kit.ClassRequest(
+        minutes=minutes, population="older-adult", conditions=conditions, equipment=["chair", "wall"]
+    )
+    plan = kit.build_plan(request, library)
+    placed = _exercises(plan, library)
+    balance = sum(item.seconds for _, item, e in placed if "supported-balance" in e.roles)
+    upright = sum(item.seconds for _, item, e in placed if e.position == "standing" or "chair" in e.equipment)
+    assert balance >= 8 * 60, balance
+    assert not any(r["rule"] == "supported-balance-minutes" for r in plan.relaxed), plan.relaxed
+    assert upright / plan.total_seconds >= 0.5
+    assert not [f for f in kit.check_plan(plan, library) if f.severity != "info"]

@@ -37,6 +37,8 @@ from .musts import (
     add_abductor_partner,
     add_favourites,
     add_must_haves,
+    balance_seconds,
+    floor_supported_balance,
 )
 from .partners import ROLE as PARTNER
 from .partners import partner_needed
@@ -136,9 +138,14 @@ def _default_seconds(exercise: Exercise, audience: Audience) -> float:
 
 
 def _slots(
-    chosen: dict[str, list], audience: Audience, route: Route | None, keep: frozenset = frozenset()
+    chosen: dict[str, list],
+    audience: Audience,
+    route: Route | None,
+    keep: frozenset = frozenset(),
+    balance: float = 0.0,
 ) -> dict[str, list[Slot]]:
-    """Items for the chosen exercises, ordered, with transitions, ready to fit."""
+    """Items for the chosen exercises, ordered, with transitions, ready to fit; the supported
+    balance items with floors that hold ``balance`` seconds between them."""
     plan_slots = {}
     for section, picks in chosen.items():
         slots = []
@@ -152,6 +159,7 @@ def _slots(
     if route is None and combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
     set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
+    floor_supported_balance([slot for slots in plan_slots.values() for slot in slots], balance)
     return plan_slots
 
 
@@ -202,7 +210,8 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     """Add exercises while the class cannot be long enough, drop while it must be too long."""
     target = sum(targets.values())
     for _ in range(60):
-        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.required))
+        balance = balance_seconds(audience, chooser.request.minutes)
+        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.required), balance)
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - vocab.TIME_AIM):

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from .. import vocab
 from ..exercises import Exercise
 from .chooser import Chooser
-from .dosing import default_item
+from .dosing import bounds, default_item
+from .fit import Slot
 from .group_checks import EARLY_SECTIONS
 from .partners import ROLE as PARTNER
 from .partners import partner_needed
@@ -99,25 +100,63 @@ def add_favourites(chooser: Chooser, chosen: dict, audience: Audience) -> None:
                 chooser.relaxed.append({"rule": f"prefer:{programme.group}:{rule.role}", "why": why})
 
 
-def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
-    """Enough minutes of supported balance where the programme asks for them (older adults)."""
+BALANCE = "supported-balance"
+
+
+def balance_seconds(audience: Audience, class_minutes: int) -> float:
+    """The seconds of supported balance the class's programmes ask for (0: none)."""
     limits = combined_limits(programmes_for(audience))
     minutes = limits.get("supported_balance_minutes")
-    if not minutes or chooser.request.minutes < limits.get("supported_balance_from_class_minutes", 0):
+    if not minutes or class_minutes < limits.get("supported_balance_from_class_minutes", 0):
+        return 0.0
+    return minutes * 60.0
+
+
+def _most(exercise: Exercise, audience: Audience) -> float:
+    """The most time the exercise can take within its dosage bounds (the fitter's limit)."""
+    return Slot(default_item(exercise), exercise, "", bounds(exercise, audience)).most
+
+
+def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+    """Enough supported balance exercises that their dosage bounds can hold the minutes the
+    programme asks for (older adults); ``floor_supported_balance`` then makes the fitter give them.
+    When the library's cannot, the plan says how many minutes they can hold."""
+    need = balance_seconds(audience, chooser.request.minutes)
+    if not need:
         return
-    have = sum(
-        default_item(e).seconds for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles
-    )
-    chooser.required |= set(_holding(chosen, "supported-balance", chosen))
-    while have < minutes * 60:
-        best = place_role(
-            chooser, chosen, "supported-balance", tuple(chosen), lambda e, c: chooser.score(e, c)
-        )
+    have = sum(_most(e, audience) for s in chosen for e, _ in chosen[s] if BALANCE in e.roles)
+    chooser.required |= set(_holding(chosen, BALANCE, chosen))
+    while have < need:
+        best = place_role(chooser, chosen, BALANCE, tuple(chosen), lambda e, c: chooser.score(e, c))
         if best is None:
-            why = f"the library's supported balance exercises for this class fill {round(have / 60)} min"
+            why = (
+                f"the library's supported balance exercises for this class hold {int(have // 60)} min at most"
+            )
             chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
             return
-        have += default_item(best).seconds
+        have += _most(best, audience)
+
+
+def floor_supported_balance(slots: list[Slot], need: float) -> None:
+    """Give each supported balance item a dosage floor, in proportion to how much it can hold, so
+    that together they take at least ``need`` seconds however the fitter shares the rest."""
+    balance = [slot for slot in slots if BALANCE in slot.exercise.roles]
+    room = sum(slot.most for slot in balance)
+    if not need or not room:
+        return
+    for slot in balance:
+        share = min(need, room) * slot.most / room
+        b, item = slot.bounds, slot.item
+        options = [
+            (item.seconds_for(sets, dose, b.rest[0]), sets, dose)
+            for sets in range(b.sets[0], b.sets[1] + 1)
+            for dose in b.doses
+            if item.seconds_for(sets, dose, b.rest[0]) >= share - 0.5
+        ]
+        if options:
+            _, sets, dose = min(options)
+            old = b.floor or (0, 0)
+            b.floor = (max(sets, old[0]), max(dose, old[1]))
 
 
 def add_abductor_partner(chooser: Chooser, chosen: dict, audience: Audience) -> bool:
