@@ -353,6 +353,13 @@ REST_RANGE = {
 #: position, a move between standing and the floor, any other change, and extra for new equipment.
 TRANSITION_SECONDS = {"first": 15, "same": 10, "standing": 20, "other": 15, "new_equipment": 5}
 
+#: Extra seconds, by population, for a change between standing and the floor: getting down and
+#: back up takes longer from the second trimester (roll to the side, knees together, a pause
+#: sitting before you stand) and for older adults (a hand on a support, no rush; getting up from
+#: the floor slows with age, Bohannon & Lusardi 2004). Coaching convention: no source gives the
+#: seconds.
+TRANSITION_EXTRA = {"prenatal-t2": 5, "prenatal-t3": 10, "older-adult": 10}
+
 #: How long the warm-up and cool-down are, whatever the focus: (least seconds, least share, most
 #: share of the class). Coaching convention: a warm-up of 3 minutes or more and 8-25 % of the
 #: class; a cool-down of 2 minutes or more and at most 15 %.

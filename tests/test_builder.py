@@ -26,6 +26,7 @@ from innerthigh_kit.plans import (
     check_series,
     week_load,
 )
+from innerthigh_kit.plans.dosing import transition_seconds
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
 from innerthigh_kit.plans.partners import inner_thigh_strength, partner_needed
@@ -93,6 +94,9 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
         assert not pairs or gave_way, [(a.id, b.id) for a, b, _ in pairs]
     if partner_needed([library.get(i) for i in ids], plan.audience):  # or the plan says why not
         assert any(r["rule"] == "abductor-partner" for r in plan.relaxed), ids
+    placed = [(library.get(i.exercise), i) for _, i in plan.items()]
+    for (before, _), (exercise, item) in zip(placed, placed[1:], strict=False):  # the one transition rule
+        assert item.transition_seconds == transition_seconds(before, exercise, plan.audience)
     held = {role for i in ids for role in library.get(i).roles}
     for programme in programmes:  # a favourite the class allows is in, or the plan says why not
         for rule in programme.prefer:

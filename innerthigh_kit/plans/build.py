@@ -8,8 +8,8 @@
    same-category exercise) stands in, and the item records what it replaced and why.
 2. **Order**: easier before harder in strength, few position changes; in later pregnancy no long
    runs lying on the back (EVIDENCE.md §2.11: supine bouts of about 2-3 minutes).
-3. **Transitions**: 10 s in the same position, 20 s between standing and the floor, else 15 s;
-   5 s more when new equipment comes out.
+3. **Transitions**: 10 s in the same position, 20 s between standing and the floor (more from the
+   second trimester and for older adults), else 15 s; 5 s more when new equipment comes out.
 4. **Fit the time**: each section gets its share of the class by focus (vocab.FOCUS_SHARES); sets,
    reps, holds and rests move within sensible bounds (``dosing.bounds``) until the total is within
    1.5 % of the target where possible, and always within 5 %, or a ``PlanError`` says what to relax.
@@ -158,7 +158,7 @@ def _slots(
         plan_slots[section] = slots
     if route is None and combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
-    set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
+    set_transitions(((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots), audience)
     floor_supported_balance([slot for slots in plan_slots.values() for slot in slots], balance)
     return plan_slots
 

@@ -215,7 +215,7 @@ def _refit(plan: ClassPlan, library: Library, floors: dict) -> bool:
                 item.sets = floor[0]
                 item.dose = floor[1]
             slots.append(Slot(item, exercise, section.name, bounds(exercise, plan.audience, floor)))
-    set_transitions((slot.exercise, slot.item) for slot in slots)
+    set_transitions(((slot.exercise, slot.item) for slot in slots), plan.audience)
     target = plan.target_minutes * 60
     shares = vocab.FOCUS_SHARES[plan.audience.focus]
     targets = {name: share * target for name, share in shares.items()}
