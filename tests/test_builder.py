@@ -107,7 +107,8 @@ def assert_invariants(plan: ClassPlan, req: ClassRequest, library) -> None:
     assert len(served) >= min(least_reasons(req.minutes), len(reachable)), "enough reasons covered"
     changes, budget = position_changes(plan, library), position_budget(req.minutes)
     assert changes <= budget or any(r["rule"] == "position-budget" for r in plan.relaxed), changes
-    assert not [f for f in check_plan(plan, library) if f.severity == "error"]
+    # the builder never hands over a class its own check flags: what gave way is on plan.relaxed
+    assert not [str(f) for f in check_plan(plan, library) if f.severity != "info"]
 
 
 REQUESTS = st.builds(
@@ -641,3 +642,33 @@ def test_check_asks_for_an_outer_hip_partner_from_three_inner_thigh_exercises():
     plan.relaxed = []
     plan.add(library.get("clamshell"), "activation")
     assert not [f for f in check_plan(plan, library) if "outer hip" in f.message]
+
+
+# --------------------------------------------------------------------------- what gave way
+
+
+def test_a_copenhagen_the_class_cannot_do_at_its_level_gives_way_to_an_easier_one_with_a_note():
+    library = real_library()
+    request = ClassRequest(
+        minutes=31, level=3, population="athlete", conditions=["knee-pain"], equipment=["bench"]
+    )
+    plan = build_plan(request, library, seed=74)
+    levels = [library.get(i).level for i in plan.exercise_ids if "copenhagen" in library.get(i).roles]
+    assert levels and max(levels) < 3  # the long lever is left out for knee pain
+    note = next(r for r in plan.relaxed if r["rule"] == "must:athlete:copenhagen")
+    assert "no level-3 version suits this class" in note["why"]
+    found = check_plan(plan, library)
+    assert not [f for f in found if f.severity != "info"]
+    assert any(f.message.startswith("No Copenhagen exercise at the class's level") for f in found)
+
+
+def test_what_only_the_library_limits_is_written_on_the_plan_never_left_as_a_warning():
+    library = real_library()
+    request = ClassRequest(
+        minutes=60, population="prenatal-t2", conditions=["pelvic-girdle-pain"], equipment=["small-ball"]
+    )
+    plan = build_plan(request, library)  # few stretches suit pelvic girdle pain
+    found = check_plan(plan, library)
+    assert not [str(f) for f in found if f.severity != "info"]
+    split = next(r for r in plan.relaxed if r["rule"] == "focus-split")
+    assert any(split["why"] in f.message and f.message.startswith("Strength is") for f in found)

@@ -41,10 +41,9 @@ from .musts import (
     floor_supported_balance,
 )
 from .partners import ROLE as PARTNER
-from .partners import partner_needed
 from .programmes import allowed_for, combined_limits, programmes_for
+from .relaxed import let_go, settle, shortfalls
 from .request import Audience, ClassRequest
-from .twins import twin_pairs
 
 # --------------------------------------------------------------------------- choosing
 
@@ -165,7 +164,9 @@ def _slots(
 
 def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> dict:
     chosen: dict[str, list] = {name: [] for name in vocab.DEFAULT_SECTIONS}
-    # The favourites go in first, so that no near-twin of theirs takes their place.
+    # What the class must hold at its own level and the favourites go in first, so that no
+    # near-twin of theirs takes their place.
+    add_must_haves(chooser, chosen, audience, first=True)
     add_favourites(chooser, chosen, audience)
     # Strength and activation choose first: they serve the most reasons.
     for section in sorted(chosen, key=lambda s: s not in vocab.STRENGTH_CATEGORIES):
@@ -211,7 +212,7 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     target = sum(targets.values())
     for _ in range(60):
         balance = balance_seconds(audience, chooser.request.minutes)
-        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.required), balance)
+        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.kept), balance)
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - vocab.TIME_AIM):
@@ -266,7 +267,11 @@ def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
     }
     if chooser.supine_cap is not None:  # one short bout on the back at most: it cannot carry time
         most.update({e.id: 0.0 for pool in pools.values() for e in pool if e.position == "supine"})
-    needs, wants = [], []
+    needs = []
+    # an outer-hip partner for the inner-thigh work, then the favourites (given up last-first)
+    wants = (
+        [Need(PARTNER, tuple(pools))] if any(PARTNER in e.roles for p in pools.values() for e in p) else []
+    )
     for programme in programmes_for(audience):
         for rule in (r for r in programme.must if r.role):
             sections = EARLY_SECTIONS if rule.early else tuple(pools)
@@ -275,8 +280,6 @@ def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
         for rule in programme.prefer:
             if any(rule.role in e.roles for pool in pools.values() for e in pool):
                 wants.append(Need(rule.role, tuple(pools)))
-    if any(PARTNER in e.roles for pool in pools.values() for e in pool):
-        wants.append(Need(PARTNER, tuple(pools)))  # an outer-hip partner for the inner-thigh work
     minutes = round(sum(targets.values()) / 60)
     reasons, budget = least_reasons(minutes), position_budget(minutes)
     return candidate_routes(pools, most, targets, needs, reasons, budget, wants)
@@ -308,24 +311,27 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    best, failure, with_twins = None, None, None
+    best, failure, fallback = None, None, None
     for route, note in _tries(request, pool, targets, audience):
-        if note is not None and with_twins is not None:
-            return with_twins  # near-twins within the budget of changes beat more changes
+        if note is not None and fallback is not None and not shortfalls(fallback)[0]:
+            return fallback  # near-twins within the budget of changes beat more changes
         try:
             plan = _build(request, pool, library, seed, title, targets, route, note)
         except PlanError as error:
             failure = failure or error
             continue  # the next route, with more room
         flagged = sum(f.severity != "info" for f in check_plan(plan, library))
-        if not flagged and not any(r["rule"] == "near-twins" for r in plan.relaxed):
-            return plan  # the first route whose class passes its own check, with no near-twins
+        if not flagged and not any(shortfalls(plan)):
+            return plan  # the first route whose class passes its own check and falls short in nothing
         if not flagged:
-            with_twins = with_twins or plan
+            if fallback is None or shortfalls(plan) < shortfalls(fallback):
+                fallback = plan
         elif best is None or flagged < best[0]:
             best = (flagged, plan)
-    if with_twins is not None or best is not None:
-        return with_twins or best[1]
+    if fallback is not None:
+        return fallback
+    if best is not None:
+        return let_go(best[1], library)
     raise failure
 
 
@@ -348,15 +354,11 @@ def _build(request, pool, links, seed, title, targets, route, note) -> ClassPlan
     plan_slots = _balance_count(chooser, chosen, targets, audience)
     if add_abductor_partner(chooser, chosen, audience):  # more inner-thigh work came in to fill the time
         plan_slots = _balance_count(chooser, chosen, targets, audience)
-    if not partner_needed((slot.exercise for slots in plan_slots.values() for slot in slots), audience):
-        chooser.relaxed = [r for r in chooser.relaxed if r["rule"] != PARTNER]
     flat = [slot for slots in plan_slots.values() for slot in slots]
     error = fit(flat, targets, target)
     if abs(error) > vocab.TIME_TOLERANCE * target:
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
-    if any(twin_pairs([slot.exercise for slot in slots], links) for slots in plan_slots.values()):
-        why = "the library has too few other exercises for this class to fill the time"
-        chooser.relaxed.append({"rule": "near-twins", "why": why})
+    chooser.relaxed = settle(chooser.relaxed, plan_slots, links, audience, request.minutes)
     who = vocab.POPULATION_WORDS[request.population]
     return ClassPlan(
         title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, level {request.level}",

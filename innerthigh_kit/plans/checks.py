@@ -20,13 +20,14 @@ import difflib
 from .. import vocab
 from ..exercises import Exercise, Library
 from .findings import SEVERITIES, Finding
-from .group_checks import position_findings, programme_findings
+from .group_checks import gave_way, position_findings, programme_findings
 from .items import PlanItem
 from .model import ClassPlan
 from .partners import partner_findings
 from .twins import twin_findings
 
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
+FOCUS_SPLIT = "focus-split"  # the rule, as plan.relaxed names it when the library cannot keep it
 
 
 def _share_of_strength(focus: str) -> float:
@@ -220,14 +221,15 @@ def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     if abs(share - expected) <= BALANCE_SLACK:
         return []
     more = "strength" if share > expected else "stretch"
-    return [
-        Finding(
-            "warning",
-            f"Strength is {share:.0%} of the strength and stretch time; a "
-            f"{focus} focus aims at about {expected:.0%}. The class leans to {more}.",
-            fix="Move time between the strength and stretch sections, or change the focus.",
-        )
-    ]
+    message = (
+        f"Strength is {share:.0%} of the strength and stretch time; a "
+        f"{focus} focus aims at about {expected:.0%}. The class leans to {more}"
+    )
+    why = gave_way(plan, FOCUS_SPLIT)
+    if why is not None:
+        return [Finding("info", f"{message}: {why}.")]
+    fix = "Move time between the strength and stretch sections, or change the focus."
+    return [Finding("warning", message + ".", fix=fix, rule=FOCUS_SPLIT)]
 
 
 def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:

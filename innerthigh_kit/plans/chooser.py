@@ -28,7 +28,8 @@ class Chooser:
         self.ruled_out: set[str] = set()  # each ruled-out exercise is stood in for once
         self.covered: set[str] = set()
         self.versions: set[str] = set()  # easier/harder versions of what is already chosen
-        self.required: set[str] = set()  # what the group's programme asks for: never dropped
+        self.required: set[str] = set()  # what the programmes ask for or prefer: never dropped
+        self.kept: set[str] = set()  # what they must have: at least at the library's own dosage
         self.relaxed: list[dict[str, str]] = []  # rules that gave way, with why
         self.route: Route | None = None  # the positions each section keeps to (flow.py)
         self.section: str | None = None  # the section being filled now

@@ -212,11 +212,11 @@ def candidate_routes(
     wants: list[Need] = (),
 ) -> list[Route]:
     """The routes in the order the builder tries them. For each set of ``wants`` (roles the class
-    should hold where it can: all of them, then all but one, then none; flow.py's ``_want_sets``),
-    the best route at each share of ``SECTION_SHARES`` that meets ``needs`` and those wants, with
-    no repeats: those within ``budget`` changes first, each section's time held best first; then,
-    for no wants only, the others, fewest changes first. A route that can hold the time may still
-    not fit it."""
+    should hold where it can: all of them, then all but one, then none; ``_want_sets``) and each
+    share of ``SECTION_SHARES``, the best route that meets ``needs`` and those wants, with no
+    repeats: those within ``budget`` changes first, the most wants first and then each section's
+    time held best; then, with no wants, the others, fewest changes first. A route that can hold
+    the time may still not fit it."""
     every = _reasons({s: tuple(vocab.POSITIONS) for s in pools}, pools)
     min_reasons = min(min_reasons, len(every))
     want_sets = _want_sets(list(wants))
@@ -228,16 +228,18 @@ def candidate_routes(
         for chosen in want_sets
     ]
     by_share = [_search(pools, most, targets, everything, required, min_reasons, s) for s in SECTION_SHARES]
-    ordered: list[Route] = []
+    found: list[tuple[tuple, Route]] = []
     for number, chosen in enumerate(want_sets):
-        found: list[tuple[tuple, Route]] = []
         for order, routes in enumerate(by_share):
             route = routes.get(number)
-            if route is None or route.positions in [r.positions for _, r in found]:
+            if route is None:
                 continue
-            within = route.changes <= budget
-            if within or not chosen:
-                found.append(((not within, order if within else route.changes), route))
-        seen = {r.positions for r in ordered}
-        ordered += [r for _, r in sorted(found, key=lambda entry: entry[0]) if r.positions not in seen]
+            if route.changes <= budget:  # the most wants first, then each section's time held best
+                found.append(((False, number, order), route))
+            elif not chosen:
+                found.append(((True, route.changes, order), route))
+    ordered: list[Route] = []
+    for _, route in sorted(found, key=lambda entry: entry[0]):
+        if route.positions not in {r.positions for r in ordered}:
+            ordered.append(route)
     return ordered

@@ -19,13 +19,15 @@ from .findings import Finding
 from .programmes import Rule, combined_limits, excluded_by, programmes_for
 
 EARLY_SECTIONS = ("warm-up", "activation")
+UPRIGHT = "upright-share"  # the rule, as plan.relaxed names it when the library cannot keep it
 
 
 def _placed(plan, library: Library) -> list[tuple[str, object, Exercise]]:
     return [(s.name, i, library.get(i.exercise)) for s, i in plan.items() if i.exercise in library]
 
 
-def _gave_way(plan, rule: str) -> str | None:
+def gave_way(plan, rule: str) -> str | None:
+    """Why the builder let ``rule`` go for this plan (``plan.relaxed``), or None."""
     for relaxed in getattr(plan, "relaxed", ()) or ():
         if relaxed.get("rule") == rule:
             return relaxed.get("why", "")
@@ -41,8 +43,9 @@ def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding 
     if holding:
         return None
     where = " early in the class (warm-up or activation)" if rule.early else ""
+    where += " at the class's level" if rule.level else ""
     key = f"must:{group}:{rule.role}"
-    reason = _gave_way(plan, key)
+    reason = gave_way(plan, key)
     if reason is not None:
         return Finding("info", f"No {rule.words}{where}: {reason}")
     options = [
@@ -86,7 +89,7 @@ def _unpreferred(plan, rule: Rule, group: str, placed, library: Library) -> Find
     library has no exercise of that role at all (a library of one's own)."""
     if any(rule.role in e.roles for _, _, e in placed) or not any(rule.role in e.roles for e in library):
         return None
-    reason = _gave_way(plan, f"prefer:{group}:{rule.role}") or _left_out_why(rule.role, plan, library)
+    reason = gave_way(plan, f"prefer:{group}:{rule.role}") or _left_out_why(rule.role, plan, library)
     if reason is not None:
         return Finding("info", f"No {rule.words}: {reason}. {rule.why}")
     options = [
@@ -142,12 +145,18 @@ def _older_adult_findings(plan, placed, limits: dict) -> list[Finding]:
         upright = sum(i.seconds for _, i, e in placed if e.position == "standing" or "chair" in e.equipment)
         if upright / total < share:
             message = f"{upright / total:.0%} of the class is standing or at a chair"
-            message += f"; this group needs {share:.0%} or more."
-            findings.append(Finding("warning", message, fix="Swap mat work for standing or chair versions."))
+            message += f"; this group needs {share:.0%} or more"
+            why = gave_way(plan, UPRIGHT)
+            fix = "Swap mat work for standing or chair versions."
+            findings.append(
+                Finding("info", f"{message}: {why}.")
+                if why is not None
+                else Finding("warning", message + ".", fix=fix, rule=UPRIGHT)
+            )
     minutes = limits.get("supported_balance_minutes")
     if minutes and plan.target_minutes >= limits.get("supported_balance_from_class_minutes", 0):
         balance = sum(i.seconds for _, i, e in placed if "supported-balance" in e.roles)
-        reason = _gave_way(plan, "supported-balance-minutes")
+        reason = gave_way(plan, "supported-balance-minutes")
         if balance < minutes * 60 and reason is not None:
             findings.append(Finding("info", f"{duration_words(balance)} of supported balance: {reason}."))
         elif balance < minutes * 60:
@@ -195,7 +204,7 @@ def position_findings(plan, library: Library) -> list[Finding]:
         return []
     message = f"The class changes position {changes} times"
     message += f"; a {plan.target_minutes}-minute class needs {budget} at most."
-    reason = _gave_way(plan, "position-budget")
+    reason = gave_way(plan, "position-budget")
     if reason is not None:
         return [Finding("info", f"{message} {reason}")]
     fix = "Group the standing work and the mat work, and order the mat work by position."

@@ -10,7 +10,9 @@
 - ``add_abductor_partner``: an outer-hip exercise where the class's inner-thigh strength work calls
   for one (partners.py).
 
-Everything put in here is on ``chooser.required``: the builder never drops it to fit the time.
+Everything put in here is on ``chooser.required``: the builder never drops it to fit the time;
+what the programmes must have (not what they prefer) is on ``chooser.kept`` too: taught at least
+at the library's own dosage.
 """
 
 from __future__ import annotations
@@ -57,20 +59,32 @@ def _must_rank(at_level: bool) -> Callable:
     return rank
 
 
-def add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
+def add_must_haves(chooser: Chooser, chosen: dict, audience: Audience, first: bool = False) -> None:
     """Put in each role the group's programme asks for (early ones in the warm-up or activation);
-    what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
+    what the library cannot give is written down on ``chooser.relaxed``, with the reason.
+
+    ``first``: only the roles asked for at the class's own level (the athletes' Copenhagen), which
+    go in before anything else so that an easier near-twin cannot take their place."""
     for programme in programmes_for(audience):
-        for rule in (r for r in programme.must if r.role):
+        for rule in (r for r in programme.must if r.role and (r.level or not first)):
             sections = EARLY_SECTIONS if rule.early else tuple(chosen)
+            key = f"must:{programme.group}:{rule.role}"
             held = _holding(chosen, rule.role, sections)
-            if held:
-                chooser.required |= set(held)
+            if not held and place_role(chooser, chosen, rule.role, sections, _must_rank(rule.level)):
+                held = _holding(chosen, rule.role, sections)
+            chooser.required |= set(held)
+            chooser.kept |= set(held)
+            if any(r["rule"] == key for r in chooser.relaxed):
                 continue
-            if place_role(chooser, chosen, rule.role, sections, _must_rank(rule.level)) is None:
+            level = min(chooser.request.level, max(vocab.LEVELS))
+            if not held:
                 why = "no exercise in the library fits this class's level, equipment and needs"
-                chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
-    add_supported_balance(chooser, chosen, audience)
+                chooser.relaxed.append({"rule": key, "why": why})
+            elif rule.level and max(chooser.library.get(i).level for i in held) < level:
+                why = f"no level-{level} version suits this class, so an easier one stands in"
+                chooser.relaxed.append({"rule": key, "why": why})
+    if not first:
+        add_supported_balance(chooser, chosen, audience)
 
 
 def add_favourites(chooser: Chooser, chosen: dict, audience: Audience) -> None:
@@ -112,9 +126,16 @@ def balance_seconds(audience: Audience, class_minutes: int) -> float:
     return minutes * 60.0
 
 
+def _sure(slot: Slot) -> float:
+    """The most time an item can be made to take by its sets and dose alone, at the shortest rest
+    (what a dosage floor can promise whatever rest the fitter gives it)."""
+    b = slot.bounds
+    return slot.item.seconds_for(b.sets[1], b.doses[-1], b.rest[0])
+
+
 def _most(exercise: Exercise, audience: Audience) -> float:
-    """The most time the exercise can take within its dosage bounds (the fitter's limit)."""
-    return Slot(default_item(exercise), exercise, "", bounds(exercise, audience)).most
+    """The most supported balance time the exercise can promise within its dosage bounds."""
+    return _sure(Slot(default_item(exercise), exercise, "", bounds(exercise, audience)))
 
 
 def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
@@ -126,8 +147,10 @@ def add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) ->
         return
     have = sum(_most(e, audience) for s in chosen for e, _ in chosen[s] if BALANCE in e.roles)
     chooser.required |= set(_holding(chosen, BALANCE, chosen))
+    chooser.kept |= set(_holding(chosen, BALANCE, chosen))
     while have < need:
         best = place_role(chooser, chosen, BALANCE, tuple(chosen), lambda e, c: chooser.score(e, c))
+        chooser.kept |= {best.id} if best is not None else set()
         if best is None:
             why = (
                 f"the library's supported balance exercises for this class hold {int(have // 60)} min at most"
@@ -141,11 +164,11 @@ def floor_supported_balance(slots: list[Slot], need: float) -> None:
     """Give each supported balance item a dosage floor, in proportion to how much it can hold, so
     that together they take at least ``need`` seconds however the fitter shares the rest."""
     balance = [slot for slot in slots if BALANCE in slot.exercise.roles]
-    room = sum(slot.most for slot in balance)
+    room = sum(_sure(slot) for slot in balance)
     if not need or not room:
         return
     for slot in balance:
-        share = min(need, room) * slot.most / room
+        share = min(need, room) * _sure(slot) / room
         b, item = slot.bounds, slot.item
         options = [
             (item.seconds_for(sets, dose, b.rest[0]), sets, dose)

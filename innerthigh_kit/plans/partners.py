@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from .. import vocab
 from ..exercises import Exercise, Library
 from .findings import Finding
+from .group_checks import gave_way
 from .programmes import combined_limits, excluded_by, programmes_for
 
 ROLE = "abductor-partner"
@@ -63,7 +64,7 @@ def partner_findings(plan, library: Library) -> list[Finding]:
         return []
     count = sum(inner_thigh_strength(e) for e in placed)
     message = f"{count} inner-thigh strength exercises and none for the outer hip"
-    why = next((r.get("why", "") for r in plan.relaxed or () if r.get("rule") == ROLE), None)
+    why = gave_way(plan, ROLE)
     if why is not None:
         return [Finding("info", f"{message}: {why}.")]
     options = _suitable(plan, library)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from .. import vocab
 from ..exercises import Exercise, Library
 from .findings import Finding
+from .group_checks import gave_way
 from .programmes import excluded_by, programmes_for
 
 
@@ -93,18 +94,18 @@ def _other_option(plan, section, placed: list[Exercise], library: Library) -> Ex
 
 def twin_findings(plan, library: Library) -> list[Finding]:
     """Every pair of near-twins in one section of ``plan``, with the fix: keep one, more time."""
-    gave_way = next((r.get("why", "") for r in plan.relaxed or () if r.get("rule") == "near-twins"), None)
+    why = gave_way(plan, "near-twins")
     findings = []
     for section in plan.sections:
         placed = [library.get(item.exercise) for item in section.items if item.exercise in library]
         for first, second, kind in twin_pairs(placed, library):
             message = f"{first.name} and {second.name}, both in the {section.name} section, are {kind}"
             fix = "Keep one and give it more time."
-            other = None if gave_way is not None else _other_option(plan, section, placed, library)
+            other = None if why is not None else _other_option(plan, section, placed, library)
             if other is not None:
                 fix = f"Keep one and give it more time, or swap one for another, e.g. {other.name}."
-            elif gave_way:
-                message += f": {gave_way}"
+            elif why:
+                message += f": {why}"
             severity = "warning" if other is not None else "info"
             findings.append(Finding(severity, message + ".", section=section.name, item=second.id, fix=fix))
     return findings
