@@ -92,6 +92,17 @@ ROLE_WORDS = {
     "wide-squat": "wide squat",
 }
 
+#: What each rule the builder may have to let go keeps, in words, for "what gave way"
+#: (``plan.relaxed``); a group's ``must`` and ``prefer`` rules are said by their role's words.
+RELAXED_RULE_WORDS = {
+    "position-budget": "few changes of position",
+    "supported-balance-minutes": "the group's minutes of supported balance",
+    "near-twins": "no two versions of one exercise in one section",
+    "abductor-partner": "an outer-hip exercise to partner the inner-thigh work",
+    "focus-split": "the focus's split between strength and stretch",
+    "upright-share": "half the class or more standing or at a chair",
+}
+
 #: Muscle names as the library writes them (an exercise's main muscles): the inner-thigh group,
 #: and the outer-hip muscles whose work partners it (plans/partners.py).
 ADDUCTOR_MUSCLES = ("adductors",)

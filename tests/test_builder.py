@@ -672,3 +672,6 @@ def test_what_only_the_library_limits_is_written_on_the_plan_never_left_as_a_war
     assert not [str(f) for f in found if f.severity != "info"]
     split = next(r for r in plan.relaxed if r["rule"] == "focus-split")
     assert any(split["why"] in f.message and f.message.startswith("Strength is") for f in found)
+    said = next(p for p in plan.explain(library).split("\n\n") if p.startswith("What gave way, and why:"))
+    assert "the focus's split between strength and stretch: " + split["why"] in said
+    assert "focus-split" not in said  # words, never the rule's tag

@@ -2,10 +2,11 @@
 
 ``explain_plan(plan, library)`` returns paragraphs separated by blank lines: the class as a whole
 (who it is for, how the time is split and why, which of the five reasons it serves, what this
-group needs), then one paragraph per item (why it is there, the key cue, what changes for this
-group, what it stands in for, the next step for one of the teaching material's favourites, how
-strong the evidence is). Nothing here diagnoses: where pregnancy, the weeks after birth or a
-condition is involved, the words send people to their midwife, physiotherapist or doctor.
+group needs, what gave way and why), then one paragraph per item (why it is there, the key cue,
+what changes for this group, what it stands in for, the next step for one of the teaching
+material's favourites, how strong the evidence is). Nothing here diagnoses: where pregnancy, the
+weeks after birth or a condition is involved, the words send people to their midwife,
+physiotherapist or doctor.
 """
 
 from __future__ import annotations
@@ -92,6 +93,22 @@ def _rationale(plan: ClassPlan, library: Library) -> list[str]:
     return paragraphs
 
 
+def _what_gave_way(plan: ClassPlan) -> list[str]:
+    """One paragraph with each rule the builder had to let go for this class, and why."""
+    parts = []
+    for relaxed in getattr(plan, "relaxed", ()) or ():
+        rule, why = str(relaxed.get("rule", "")), str(relaxed.get("why", "")).rstrip(".")
+        kind, _, role = rule.partition(":")
+        role = role.rpartition(":")[2]
+        if kind in ("must", "prefer") and role:
+            words = vocab.ROLE_WORDS.get(role, role.replace("-", " "))
+            words += " (a favourite of the teaching material)" if kind == "prefer" else ""
+        else:
+            words = vocab.RELAXED_RULE_WORDS.get(rule, rule.replace("-", " "))
+        parts.append(f"{words}: {why}" if why else words)
+    return ["What gave way, and why: " + "; ".join(parts) + "."] if parts else []
+
+
 def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     """The reasons this item is the class's only exercise for."""
     if item.exercise not in library:
@@ -173,7 +190,7 @@ def _item_paragraph(
 
 def explain_plan(plan: ClassPlan, library: Library) -> str:
     """The whole class's rationale, then one paragraph per item, separated by blank lines."""
-    paragraphs = _rationale(plan, library)
+    paragraphs = _rationale(plan, library) + _what_gave_way(plan)
     number, before = 0, None
     for section in plan.sections:
         if not section.items:

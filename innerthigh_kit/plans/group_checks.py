@@ -93,7 +93,7 @@ def _unpreferred(plan, rule: Rule, group: str, placed, library: Library) -> Find
     if reason is not None:
         return Finding("info", f"No {rule.words}: {reason}. {rule.why}")
     options = [
-        e.id
+        e.name
         for e in library.filter(
             equipment_available=plan.audience.equipment_available,
             level_max=plan.audience.level,
