@@ -58,7 +58,7 @@ class Route:
 
 @dataclass(frozen=True)
 class Need:
-    """A role the class must hold somewhere in ``sections`` (the group's programme)."""
+    """A role the class must (or, as a want, should) hold somewhere in ``sections``."""
 
     role: str
     sections: tuple[str, ...]
