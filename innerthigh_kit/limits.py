@@ -107,3 +107,8 @@ SECTION_TIME = {"warm-up": (180, 0.08, 0.25), "cool-down": (120, 0.0, 0.15)}
 TIME_TOLERANCE = 0.05
 TIME_ERROR = 0.20
 TIME_AIM = 0.015
+
+#: How far a class's strength share may miss its focus's aim (it warns past 0.15) before the builder
+#: gives up few changes of position to keep it (coaching convention: a class that moves up and
+#: down all the time is worse than one that leans a little to strength).
+FOCUS_SPLIT_GIVE = 0.25

@@ -15,6 +15,7 @@ from .limits import (  # noqa: F401
     DEFAULT_REST,
     DEFAULT_SECONDS_PER_REP,
     FITTED_SETS_TOP,
+    FOCUS_SPLIT_GIVE,
     LIMITS,
     MAX_FILE_BYTES,
     POSITION_BUDGET,

@@ -206,3 +206,14 @@ def test_older_adults_get_their_minutes_of_supported_balance_standing_up(library
     assert not any(r["rule"] == "supported-balance-minutes" for r in plan.relaxed), plan.relaxed
     assert upright / plan.total_seconds >= 0.5
     assert not [f for f in kit.check_plan(plan, library) if f.severity != "info"]
+
+
+def test_a_small_pool_keeps_few_changes_and_says_the_split_gave_way(library):
+    """Second trimester with pelvic girdle pain: few exercises suit, so the class leans to strength
+    rather than going up and down all class; the plan says so instead of warning."""
+    request = kit.ClassRequest(**SCENARIOS["second trimester with pelvic girdle pain"])
+    plan = kit.build_plan(request, library)
+    assert position_changes(plan, library) <= position_budget(request.minutes)
+    assert not any(r["rule"] == "position-budget" for r in plan.relaxed)
+    split = [f for f in kit.check_plan(plan, library) if "focus aims at" in f.message]
+    assert all(f.severity == "info" for f in split)

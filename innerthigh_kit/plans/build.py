@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from .. import vocab
 from ..errors import PlanError
 from ..exercises import Exercise, Library
-from .checks import check_plan
+from .checks import check_plan, focus_miss
 from .chooser import Chooser
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
@@ -43,7 +43,7 @@ from .musts import (
 )
 from .partners import ROLE as PARTNER
 from .programmes import allowed_for, combined_limits, programmes_for
-from .relaxed import let_go, settle, shortfalls
+from .relaxed import LIBRARY_LIMITS, let_go, settle, shortfalls
 from .request import Audience, ClassRequest
 
 # --------------------------------------------------------------------------- choosing
@@ -312,16 +312,31 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    best, failure, fallback = None, None, None
+    best, failure, fallback, limited = None, None, None, None
     for route, note in _tries(request, pool, targets, audience):
         if note is not None and fallback is not None and not shortfalls(fallback)[0]:
             return fallback  # near-twins within the budget of changes beat more changes
+        if route is None and limited is not None:  # rather than a class with no route at all
+            return let_go(limited, library)
         try:
             plan = _build(request, pool, library, seed, title, targets, route, note)
         except PlanError as error:
             failure = failure or error
             continue  # the next route, with more room
-        flagged = sum(f.severity != "info" for f in check_plan(plan, library))
+        found = [f for f in check_plan(plan, library) if f.severity != "info"]
+        flagged = len(found)
+        if (
+            found
+            and route is not None
+            and note is None
+            and all(f.rule in LIBRARY_LIMITS for f in found)
+            and focus_miss(plan, library) <= vocab.FOCUS_SPLIT_GIVE
+        ):
+            # within the budget of changes, only the library's limits (the strength and stretch
+            # split, time upright) are off: a route with more changes that keeps them comes first,
+            # but this beats a class that follows no route at all; the plan says what gave way
+            limited = limited or plan
+            continue
         if not flagged and not any(shortfalls(plan)):
             return plan  # the first route whose class passes its own check and falls short in nothing
         if not flagged:

@@ -224,6 +224,15 @@ def _time_findings(plan: ClassPlan) -> list[Finding]:
     ]
 
 
+def focus_miss(plan: ClassPlan, library: Library) -> float:
+    """How far the class's share of strength (of strength and stretch time) is from its focus's aim."""
+    strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
+    stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)
+    if strength + stretch == 0:
+        return 0.0
+    return abs(strength / (strength + stretch) - _share_of_strength(plan.audience.focus))
+
+
 def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
     stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)

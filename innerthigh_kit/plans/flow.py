@@ -121,7 +121,8 @@ def _quality(route: tuple[str, ...], spans: dict, pools: dict) -> tuple:
     reasons = _reasons(spans, pools)
     ups = sum(_HEIGHT[b] < _HEIGHT[a] for a, b in zip(route, route[1:], strict=False))
     choice = sum(1 for s, span in spans.items() for e in pools[s] if e.position in span)
-    return (len(reasons), -ups, choice, tuple(-vocab.POSITION_FLOW.index(p) for p in route))
+    # every route here serves the least reasons already: not climbing back up from the floor comes first
+    return (-ups, len(reasons), choice, tuple(-vocab.POSITION_FLOW.index(p) for p in route))
 
 
 def least_reasons(minutes: int) -> int:
