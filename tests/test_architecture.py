@@ -19,7 +19,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "innerthigh_kit"
 LAYERS = (
-    ("vocab", "errors", "_lazy"),
+    ("vocab", "limits", "errors", "_lazy"),
     ("words", "_data", "_yaml", "_atomic", "_scratch"),
     ("exercises",),
     ("spline", "anatomy"),

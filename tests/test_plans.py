@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.plans import Audience, ClassPlan, ClassRequest, PlanItem, Section
+from innerthigh_kit.plans.dosing import transition_seconds
 
 # --------------------------------------------------------------------------- the request
 
@@ -150,12 +151,49 @@ def test_shift_stays_within_a_section_and_says_when_it_cannot(plan):
 def test_swap_version_follows_the_librarys_links_or_says_there_is_none(plan, library):
     with_harder = next(e for e in library if e.progression)
     item = plan.add(with_harder)
+    item.transition_seconds = 99  # the swap times the changes of position again
     plan.swap_version(item.key, library, harder=True)
     assert plan.item(item.key).exercise == with_harder.progression
+    assert plan.item(item.key).transition_seconds != 99
     without = next(e for e in library if e.regression is None)
     other = plan.add(without)
     with pytest.raises(kit.PlanError, match="has no easier version"):
         plan.swap_version(other.key, library, harder=False)
+
+
+def test_getting_down_to_the_floor_and_up_takes_longer_in_later_pregnancy_and_for_older_adults():
+    library = kit.load_library()
+    standing, lying = library.get("wide-squat"), library.get("side-lying-inner-thigh-lift")
+    circles = library.get("side-lying-inner-thigh-circles")
+    between = vocab.TRANSITION_SECONDS["standing"]
+    for population, extra in (("general", 0), ("prenatal-t1", 0), ("prenatal-t2", 5), ("prenatal-t3", 10)):
+        audience = Audience(population)
+        assert transition_seconds(standing, lying, audience) == between + extra, population
+        assert transition_seconds(lying, standing, audience) == between + extra, population
+        assert transition_seconds(lying, circles, audience) == vocab.TRANSITION_SECONDS["same"]
+    assert vocab.TRANSITION_EXTRA["older-adult"] >= 10
+    plan = kit.build_plan(ClassRequest(minutes=45, population="prenatal-t3", equipment=["chair"]), library)
+    exercises = [(library.get(item.exercise), item) for _, item in plan.items()]
+    for (before, _), (exercise, item) in zip(exercises, exercises[1:], strict=False):
+        assert item.transition_seconds == transition_seconds(before, exercise, plan.audience)
+
+
+def test_an_edited_plan_times_its_changes_of_position_by_the_builders_rule():
+    library = kit.load_library()
+    plan = kit.build_plan(ClassRequest(minutes=45, population="older-adult", equipment=["chair"]), library)
+    built = [item.transition_seconds for _, item in plan.items()]
+    plan.set_transitions(library)
+    assert [item.transition_seconds for _, item in plan.items()] == built  # one rule, one source
+    lying = plan.add(library.get("side-lying-hip-abduction"), "strength", index=0)
+    plan.set_transitions(library)
+    before = library.get(plan.section("activation").items[-1].exercise)
+    assert lying.transition_seconds == transition_seconds(before, library.get(lying.exercise), plan.audience)
+    if before.position == "standing":  # down to the floor: older adults take longer
+        assert lying.transition_seconds >= vocab.TRANSITION_SECONDS["standing"] + 10
+    first = plan.section("strength").items[1]
+    assert first.transition_seconds == transition_seconds(
+        library.get(lying.exercise), library.get(first.exercise), plan.audience
+    )
 
 
 def test_an_exercise_goes_to_the_section_of_its_kind(plan, library):

@@ -13,9 +13,12 @@ import re
 import pytest
 
 import innerthigh_kit as kit
+from innerthigh_kit import vocab
 from innerthigh_kit.plans.flow import least_reasons
 from innerthigh_kit.plans.group_checks import position_budget, position_changes
+from innerthigh_kit.plans.partners import inner_thigh_strength
 from innerthigh_kit.plans.programmes import programmes_for
+from innerthigh_kit.plans.twins import twin_pairs
 
 SCENARIOS = {
     "postnatal with knee pain": dict(
@@ -142,3 +145,75 @@ def test_pregnancy_classes_say_the_stop_signs_and_the_talk_test(library):
         )
         text = plan.explain(library)
         assert "talk, but not sing" in text and "baby moves less" in text, population
+
+
+FAVOURITES = ("squeeze", "inner-thigh-circles", "wide-squat")
+
+
+def test_the_three_favourites_whenever_the_group_and_equipment_allow(library):
+    mat_only = kit.build_plan(kit.ClassRequest(minutes=45), library)
+    barre = kit.build_plan(kit.ClassRequest(**SCENARIOS["barre with the three favourites"]), library)
+    for plan in (mat_only, barre):
+        roles = {role for _, _, exercise in _exercises(plan, library) for role in exercise.roles}
+        assert set(FAVOURITES) <= roles, plan.title
+    mat_squeezes = [e for _, _, e in _exercises(mat_only, library) if "squeeze" in e.roles]
+    assert all(not e.needs(["mat"]) for e in mat_squeezes), "no ball: a hand or towel squeeze"
+    # at level 1 the wide squat names its heel-lift version as the next step
+    assert "Next step, when this feels easy: Wide squat with heel lifts." in mat_only.explain(library)
+    barre_ids = barre.exercise_ids
+    assert "weighted-inner-thigh-circles" in barre_ids and "wide-squat-heel-lift" in barre_ids, barre_ids
+
+
+def test_a_favourite_the_group_cannot_do_is_left_out_with_a_note_never_a_warning(built, library):
+    request, plan = built
+    placed = _exercises(plan, library)
+    found = kit.check_plan(plan, library)
+    for role in FAVOURITES:
+        if any(role in exercise.roles for _, _, exercise in placed):
+            continue
+        words = vocab.ROLE_WORDS[role]
+        notes = [f for f in found if f.message.startswith(f"No {words}")]
+        assert [f.severity for f in notes] == ["info"], (role, [str(f) for f in found])
+    if "hip-replacement" in request.conditions:
+        assert not any("inner-thigh-circles" in e.roles for _, _, e in placed)
+
+
+def test_no_near_twins_in_one_section(built, library):
+    _, plan = built
+    for section in plan.sections:
+        pairs = twin_pairs([library.get(item.exercise) for item in section.items], library)
+        assert not pairs, (section.name, [(a.id, b.id) for a, b, _ in pairs])
+
+
+def test_three_inner_thigh_strength_exercises_bring_an_outer_hip_partner(built, library):
+    _, plan = built
+    placed = [exercise for _, _, exercise in _exercises(plan, library)]
+    if sum(inner_thigh_strength(exercise) for exercise in placed) >= 3:
+        partnered = any("abductor-partner" in exercise.roles for exercise in placed)
+        assert partnered or any(r["rule"] == "abductor-partner" for r in plan.relaxed), plan.exercise_ids
+
+
+@pytest.mark.parametrize("minutes, conditions", [(30, []), (45, ["osteoporosis"]), (60, [])])
+def test_older_adults_get_their_minutes_of_supported_balance_standing_up(library, minutes, conditions):
+    request = kit.ClassRequest(
+        minutes=minutes, population="older-adult", conditions=conditions, equipment=["chair", "wall"]
+    )
+    plan = kit.build_plan(request, library)
+    placed = _exercises(plan, library)
+    balance = sum(item.seconds for _, item, e in placed if "supported-balance" in e.roles)
+    upright = sum(item.seconds for _, item, e in placed if e.position == "standing" or "chair" in e.equipment)
+    assert balance >= 8 * 60, balance
+    assert not any(r["rule"] == "supported-balance-minutes" for r in plan.relaxed), plan.relaxed
+    assert upright / plan.total_seconds >= 0.5
+    assert not [f for f in kit.check_plan(plan, library) if f.severity != "info"]
+
+
+def test_a_small_pool_keeps_few_changes_and_says_the_split_gave_way(library):
+    """Second trimester with pelvic girdle pain: few exercises suit, so the class leans to strength
+    rather than going up and down all class; the plan says so instead of warning."""
+    request = kit.ClassRequest(**SCENARIOS["second trimester with pelvic girdle pain"])
+    plan = kit.build_plan(request, library)
+    assert position_changes(plan, library) <= position_budget(request.minutes)
+    assert not any(r["rule"] == "position-budget" for r in plan.relaxed)
+    split = [f for f in kit.check_plan(plan, library) if "focus aims at" in f.message]
+    assert all(f.severity == "info" for f in split)

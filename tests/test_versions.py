@@ -60,10 +60,17 @@ def test_explain_and_both_handouts_name_the_versions():
     text = plan.explain(library)
     named = 0
     for _, item in plan.items():
-        words = versions_words(library.get(item.exercise), library, plan.audience)
+        exercise = library.get(item.exercise)
+        words = versions_words(exercise, library, plan.audience)
         if words:
             named += 1
-            assert words in text, item.exercise
+            easier, harder = versions_for(exercise, library, plan.audience)
+            if easier:
+                assert f"Easier version: {easier.name}." in text, item.exercise
+            if harder:  # a favourite names its harder version as the next step
+                assert f"Harder version: {harder.name}." in text or (
+                    f"Next step, when this feels easy: {harder.name}." in text
+                ), item.exercise
     assert named >= len(list(plan.items())) // 2, "most exercises have a version to offer"
     for audience in ("participant", "instructor"):
         sequence = str(Handout(plan, library, audience, include_diagrams=False).sequence())

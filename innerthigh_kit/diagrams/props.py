@@ -101,9 +101,13 @@ def _chair(ax, body, at, view, project):
         return
     hand = _point(body, at)
     x, y, _ = project(view, hand)
+    # the chair's back is under the hand; its seat points away from the body
+    away = 1.0 if x >= project(view, body["pelvis"])[0] else -1.0
     ax.plot([x, x], [0, y], color=INK, lw=2, solid_capstyle="round", zorder=2)
-    ax.add_patch(Rectangle((x, SEAT_HEIGHT - 0.04), 0.4, 0.04, facecolor=PROP, edgecolor=INK, lw=1, zorder=2))
-    ax.plot([x + 0.38, x + 0.38], [0, SEAT_HEIGHT - 0.04], color=INK, lw=1.2, zorder=2)
+    seat = (x, x + 0.4 * away)
+    ax.add_patch(Rectangle((min(seat), SEAT_HEIGHT - 0.04), 0.4, 0.04, facecolor=PROP, edgecolor=INK, lw=1,
+                           zorder=2))  # fmt: skip
+    ax.plot([x + 0.38 * away] * 2, [0, SEAT_HEIGHT - 0.04], color=INK, lw=1.2, zorder=2)
 
 
 def _behind(ax, prop, body, view, project, box):
@@ -161,7 +165,8 @@ def prop_spans(spec: FigureSpec, bodies: list[Body], view: str, project) -> list
             spans.append((x - 0.22, x + 0.22))
         elif prop.prop == "chair":
             x = project(view, _point(body, prop.at))[0]
-            spans.append((x, x + 0.42))
+            away = 1.0 if x >= project(view, body["pelvis"])[0] else -1.0
+            spans.append((min(x, x + 0.42 * away), max(x, x + 0.42 * away)))
         elif prop.prop in reach:
             x = project(view, _point(body, "pelvis" if prop.at == "seat" else prop.at))[0]
             spans.append((x + reach[prop.prop][0], x + reach[prop.prop][1]))

@@ -3,10 +3,12 @@
 The modules, each importing only those before it:
 ``request`` (ClassRequest, Audience) → ``items`` (PlanItem, Section, the timing rule) →
 ``dosing`` (default items, dosage bounds, transitions) → ``files`` (plan YAML) →
-``versions`` (easier and harder versions) → ``explain`` (plain words) →
-``model`` (ClassPlan and its edit API) → ``checks`` (findings) →
-``fit`` (fitting a class to its length) → ``build`` (build_plan) → ``series`` (weekly series) →
-``groups`` (a training group's lines).
+``versions`` (easier and harder versions) → ``explain`` (plain words) → ``model`` (ClassPlan and
+its edit API) → ``twins`` (near-twins in one section) → ``partners`` (inner-thigh work and its
+outer-hip partner) → ``checks`` (findings) → ``fit`` (fitting a class to its length) → ``flow``
+(routes of positions) → ``chooser`` → ``musts`` (what the programmes ask a class to hold) →
+``relaxed`` (what gave way) → ``build`` (build_plan) → ``series`` (weekly series) → ``groups``
+(a training group's lines).
 """
 
 from __future__ import annotations

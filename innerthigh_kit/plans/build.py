@@ -9,8 +9,8 @@
    same-category exercise) stands in, and the item records what it replaced and why.
 2. **Order**: easier before harder in strength, few position changes; in later pregnancy no long
    runs lying on the back (EVIDENCE.md §2.11: supine bouts of about 2-3 minutes).
-3. **Transitions**: 10 s in the same position, 20 s between standing and the floor, else 15 s;
-   5 s more when new equipment comes out.
+3. **Transitions**: 10 s in the same position, 20 s between standing and the floor (more from the
+   second trimester and for older adults), else 15 s; 5 s more when new equipment comes out.
 4. **Fit the time**: each section gets its share of the class by focus (vocab.FOCUS_SHARES); sets,
    reps, holds and rests move within sensible bounds (``dosing.bounds``) until the total is within
    1.5 % of the target where possible, and always within 5 %, or a ``PlanError`` says what to relax.
@@ -21,11 +21,12 @@ The same seed always gives the same plan; ``seed=None`` means seed 0.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 from .. import vocab
 from ..errors import PlanError
 from ..exercises import Exercise, Library
-from .checks import check_plan
+from .checks import check_plan, focus_miss
 from .chooser import Chooser
 from .dosing import bounds, default_item, set_transitions
 from .fit import Slot, fit
@@ -33,7 +34,16 @@ from .flow import Need, Route, candidate_routes, least_reasons
 from .group_checks import EARLY_SECTIONS, position_budget
 from .items import Section
 from .model import ClassPlan
+from .musts import (
+    add_abductor_partner,
+    add_favourites,
+    add_must_haves,
+    balance_seconds,
+    floor_supported_balance,
+)
+from .partners import ROLE as PARTNER
 from .programmes import allowed_for, combined_limits, programmes_for
+from .relaxed import LIBRARY_LIMITS, let_go, settle, shortfalls
 from .request import Audience, ClassRequest
 
 # --------------------------------------------------------------------------- choosing
@@ -128,9 +138,14 @@ def _default_seconds(exercise: Exercise, audience: Audience) -> float:
 
 
 def _slots(
-    chosen: dict[str, list], audience: Audience, route: Route | None, keep: frozenset = frozenset()
+    chosen: dict[str, list],
+    audience: Audience,
+    route: Route | None,
+    keep: frozenset = frozenset(),
+    balance: float = 0.0,
 ) -> dict[str, list[Slot]]:
-    """Items for the chosen exercises, ordered, with transitions, ready to fit."""
+    """Items for the chosen exercises, ordered, with transitions, ready to fit; the supported
+    balance items with floors that hold ``balance`` seconds between them."""
     plan_slots = {}
     for section, picks in chosen.items():
         slots = []
@@ -143,17 +158,22 @@ def _slots(
         plan_slots[section] = slots
     if route is None and combined_limits(programmes_for(audience)).get("supine_run_seconds"):
         _break_supine_runs(plan_slots)
-    set_transitions((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots)
+    set_transitions(((slot.exercise, slot.item) for slots in plan_slots.values() for slot in slots), audience)
+    floor_supported_balance([slot for slots in plan_slots.values() for slot in slots], balance)
     return plan_slots
 
 
 def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> dict:
     chosen: dict[str, list] = {name: [] for name in vocab.DEFAULT_SECTIONS}
+    # What the class must hold at its own level and the favourites go in first, so that no
+    # near-twin of theirs takes their place.
+    add_must_haves(chooser, chosen, audience, first=True)
+    add_favourites(chooser, chosen, audience)
     # Strength and activation choose first: they serve the most reasons.
     for section in sorted(chosen, key=lambda s: s not in vocab.STRENGTH_CATEGORIES):
         chooser.section = section
         categories = vocab.SECTION_CATEGORIES[section]
-        planned = 0.0
+        planned = sum(_default_seconds(exercise, audience) for exercise, _ in chosen[section])
         while planned < 0.85 * targets[section]:
             pick = chooser.next_for(categories)
             if pick is None:
@@ -162,7 +182,8 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
             planned += _default_seconds(pick[0], audience)
         if not chosen[section]:
             raise _empty_section_error(chooser, section, categories)
-    _add_must_haves(chooser, chosen, audience)
+    add_must_haves(chooser, chosen, audience)
+    add_abductor_partner(chooser, chosen, audience)
     for reason in vocab.REASONS:  # cover the reasons (honest ones) where the library allows
         if reason in chooser.covered:
             continue
@@ -174,63 +195,6 @@ def _choose(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
                 chosen[section].append(chooser.take(extra[0]))
                 break
     return chosen
-
-
-def _add_must_haves(chooser: Chooser, chosen: dict, audience: Audience) -> None:
-    """Put in each role the group's programme asks for (early ones in the warm-up or activation);
-    what the library cannot give is written down on ``chooser.relaxed``, with the reason."""
-    for programme in programmes_for(audience):
-        for rule in (r for r in programme.must if r.role):
-            sections = EARLY_SECTIONS if rule.early else tuple(chosen)
-            if any(rule.role in e.roles for s in sections for e, _ in chosen[s]):
-                chooser.required |= {e.id for s in sections for e, _ in chosen[s] if rule.role in e.roles}
-                continue
-            for section in sections:
-                chooser.section = section
-                options = [
-                    e for e in chooser.candidates(vocab.SECTION_CATEGORIES[section]) if rule.role in e.roles
-                ]
-                if options:
-                    best = max(
-                        options, key=lambda e: (e.level if rule.level else -e.level, e.evidence == "trial")
-                    )
-                    chosen[section].append(chooser.take(best))
-                    chooser.required.add(best.id)
-                    break
-            else:
-                why = "no exercise in the library fits this class's level, equipment and needs"
-                chooser.relaxed.append({"rule": f"must:{programme.group}:{rule.role}", "why": why})
-    _add_supported_balance(chooser, chosen, audience)
-
-
-def _add_supported_balance(chooser: Chooser, chosen: dict, audience: Audience) -> None:
-    """Enough minutes of supported balance where the programme asks for them (older adults)."""
-    limits = combined_limits(programmes_for(audience))
-    minutes = limits.get("supported_balance_minutes")
-    if not minutes or chooser.request.minutes < limits.get("supported_balance_from_class_minutes", 0):
-        return
-    have = sum(
-        default_item(e).seconds for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles
-    )
-    chooser.required |= {e.id for s in chosen for e, _ in chosen[s] if "supported-balance" in e.roles}
-    while have < minutes * 60:
-        for section in chosen:
-            chooser.section = section
-            options = [
-                e
-                for e in chooser.candidates(vocab.SECTION_CATEGORIES[section])
-                if "supported-balance" in e.roles
-            ]
-            if options:
-                best = max(options, key=lambda e: chooser.score(e, vocab.SECTION_CATEGORIES[section]))
-                chosen[section].append(chooser.take(best))
-                chooser.required.add(best.id)
-                have += default_item(best).seconds
-                break
-        else:
-            why = f"the library's supported balance exercises for this class fill {round(have / 60)} min"
-            chooser.relaxed.append({"rule": "supported-balance-minutes", "why": why})
-            return
 
 
 def _capacity_error(chooser: Chooser, most: float) -> PlanError:
@@ -248,7 +212,8 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
     """Add exercises while the class cannot be long enough, drop while it must be too long."""
     target = sum(targets.values())
     for _ in range(60):
-        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.required))
+        balance = balance_seconds(audience, chooser.request.minutes)
+        plan_slots = _slots(chosen, audience, chooser.route, frozenset(chooser.kept), balance)
         flat = [slot for slots in plan_slots.values() for slot in slots]
         most, least = sum(s.most for s in flat), sum(s.least for s in flat)
         if most < target * (1 - vocab.TIME_AIM):
@@ -260,6 +225,9 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
                     chosen[section].append(pick)
                     break
             else:
+                if most < target * (1 - vocab.TIME_TOLERANCE) and not chooser.allow_twins:
+                    chooser.allow_twins = True  # nothing else can fill the time: let near-twins in
+                    continue
                 if most < target * (1 - vocab.TIME_TOLERANCE):
                     raise _capacity_error(chooser, most)
                 return plan_slots
@@ -290,7 +258,10 @@ def _drop_one(picks: list, keep: set[str]) -> bool:
 
 
 def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> list[Route]:
-    """The routes of positions, fewest changes first, that can fill the class (flow.py)."""
+    """The routes of positions, fewest changes first, that can fill the class (flow.py): first those
+    within the budget of changes that also have room for the roles the programmes prefer (the
+    favourites; then for all but one of them), then those that hold only what the programmes ask
+    for."""
     pools = chooser.pools()
     most = {
         e.id: Slot(default_item(e), e, s, bounds(e, audience)).most for s, pool in pools.items() for e in pool
@@ -298,13 +269,30 @@ def _routes(chooser: Chooser, targets: dict[str, float], audience: Audience) -> 
     if chooser.supine_cap is not None:  # one short bout on the back at most: it cannot carry time
         most.update({e.id: 0.0 for pool in pools.values() for e in pool if e.position == "supine"})
     needs = []
+    # an outer-hip partner for the inner-thigh work, then the favourites (given up last-first)
+    wants = (
+        [Need(PARTNER, tuple(pools))] if any(PARTNER in e.roles for p in pools.values() for e in p) else []
+    )
     for programme in programmes_for(audience):
         for rule in (r for r in programme.must if r.role):
             sections = EARLY_SECTIONS if rule.early else tuple(pools)
             if any(rule.role in e.roles for s in sections for e in pools[s]):
                 needs.append(Need(rule.role, sections))
+        for rule in programme.prefer:
+            if any(rule.role in e.roles for pool in pools.values() for e in pool):
+                wants.append(Need(rule.role, tuple(pools)))
     minutes = round(sum(targets.values()) / 60)
-    return candidate_routes(pools, most, targets, needs, least_reasons(minutes), position_budget(minutes))
+    reasons, budget = least_reasons(minutes), position_budget(minutes)
+    return candidate_routes(pools, most, targets, needs, reasons, budget, wants)
+
+
+def _tries(request: ClassRequest, pool: Library, targets: dict, audience: Audience) -> Iterator[tuple]:
+    """(route, note) in the order the builder tries them, and last no route at all."""
+    budget = position_budget(request.minutes)
+    for route in _routes(Chooser(request, pool, random.Random(0)), targets, audience):
+        yield route, _budget_note(route, budget)
+    why = "no grouping of positions fills the time with these exercises."
+    yield None, {"rule": "position-budget", "why": why}
 
 
 def build_plan(
@@ -324,35 +312,43 @@ def build_plan(
     pool = allowed_for(library, programmes_for(audience))
     shares = vocab.FOCUS_SHARES[request.focus]
     targets = {name: shares[name] * request.minutes * 60 for name in vocab.DEFAULT_SECTIONS}
-    budget = position_budget(request.minutes)
-    tries = [
-        (route, _budget_note(route, budget))
-        for route in _routes(Chooser(request, pool, random.Random(0)), targets, audience)
-    ]
-    tries.append(
-        (
-            None,
-            {
-                "rule": "position-budget",
-                "why": "no grouping of positions fills the time with these exercises.",
-            },
-        )
-    )
-    best, failure = None, None
-    for route, note in tries:
+    best, failure, fallback, limited = None, None, None, None
+    for route, note in _tries(request, pool, targets, audience):
+        if note is not None and fallback is not None and not shortfalls(fallback)[0]:
+            return fallback  # near-twins within the budget of changes beat more changes
+        if route is None and limited is not None:  # rather than a class with no route at all
+            return let_go(limited, library)
         try:
-            plan = _build(request, pool, seed, title, targets, route, note)
+            plan = _build(request, pool, library, seed, title, targets, route, note)
         except PlanError as error:
             failure = failure or error
             continue  # the next route, with more room
-        flagged = sum(f.severity != "info" for f in check_plan(plan, library))
+        found = [f for f in check_plan(plan, library) if f.severity != "info"]
+        flagged = len(found)
+        if (
+            found
+            and route is not None
+            and note is None
+            and all(f.rule in LIBRARY_LIMITS for f in found)
+            and focus_miss(plan, library) <= vocab.FOCUS_SPLIT_GIVE
+        ):
+            # within the budget of changes, only the library's limits (the strength and stretch
+            # split, time upright) are off: a route with more changes that keeps them comes first,
+            # but this beats a class that follows no route at all; the plan says what gave way
+            limited = limited or plan
+            continue
+        if not flagged and not any(shortfalls(plan)):
+            return plan  # the first route whose class passes its own check and falls short in nothing
         if not flagged:
-            return plan  # the first route whose class passes its own check
-        if best is None or flagged < best[0]:
+            if fallback is None or shortfalls(plan) < shortfalls(fallback):
+                fallback = plan
+        elif best is None or flagged < best[0]:
             best = (flagged, plan)
-    if best is None:
-        raise failure
-    return best[1]
+    if fallback is not None:
+        return fallback
+    if best is not None:
+        return let_go(best[1], library)
+    raise failure
 
 
 def _budget_note(route: Route, budget: int) -> dict[str, str] | None:
@@ -361,20 +357,24 @@ def _budget_note(route: Route, budget: int) -> dict[str, str] | None:
     return {"rule": "position-budget", "why": "the library has no class for this group with fewer changes."}
 
 
-def _build(request, pool, seed, title, targets, route, note) -> ClassPlan:
-    """Choose, order, dose and time the class along ``route`` (None: no route)."""
+def _build(request, pool, links, seed, title, targets, route, note) -> ClassPlan:
+    """Choose, order, dose and time the class along ``route`` (None: no route) from ``pool``;
+    ``links``: the whole library, whose progressions say which exercises are near-twins."""
     audience = request.audience()
-    chooser = Chooser(request, pool, random.Random(0 if seed is None else seed))
+    chooser = Chooser(request, pool, random.Random(0 if seed is None else seed), links)
     chooser.route = route
     if note:
         chooser.relaxed.append(note)
     target = request.minutes * 60
     chosen = _choose(chooser, targets, audience)
     plan_slots = _balance_count(chooser, chosen, targets, audience)
+    if add_abductor_partner(chooser, chosen, audience):  # more inner-thigh work came in to fill the time
+        plan_slots = _balance_count(chooser, chosen, targets, audience)
     flat = [slot for slots in plan_slots.values() for slot in slots]
     error = fit(flat, targets, target)
     if abs(error) > vocab.TIME_TOLERANCE * target:
         raise _capacity_error(chooser, sum(slot.item.seconds for slot in flat))
+    chooser.relaxed = settle(chooser.relaxed, plan_slots, links, audience, request.minutes)
     who = vocab.POPULATION_WORDS[request.population]
     return ClassPlan(
         title or f"Inner thighs, strong and mobile: {request.minutes} min for {who}, level {request.level}",

@@ -5,9 +5,11 @@
 - error: an exercise the audience's cautions rule out; an id not in the library; a dosage that
   cannot be taught (0 sets, 400 s hold, negative rest...); no warm-up; more than 20 % off time.
 - warning: warm-up not first, cool-down missing or not last; 5-20 % off time; strength and stretch
-  far from the focus's split; equipment or level beyond the audience; an exercise twice; a
-  per-side exercise done on one side; in later pregnancy more than 3 minutes on the back in a row;
-  an exercise claiming a reason its movement does not train (a stretch for balance).
+  far from the focus's split; equipment or level beyond the audience; an exercise twice; near-twins
+  in one section (twins.py: a note where the library has nothing else); three or more inner-thigh
+  strength exercises and no outer-hip partner (partners.py, likewise); a per-side exercise done
+  on one side; in later pregnancy more than 3 minutes on the back in a row; an exercise claiming a
+  reason its movement does not train (a stretch for balance).
 - info: reasons not covered (with exercises that would cover them); harder before easier in the
   strength section. Only the reasons an exercise's movement trains count (``honest_reasons``).
 """
@@ -22,11 +24,14 @@ from ..exercises import Exercise, Library
 from ..exercises.files import reason_choices
 from ..words import either_words, overclaim_words
 from .findings import SEVERITIES, Finding
-from .group_checks import position_findings, programme_findings
+from .group_checks import gave_way, position_findings, programme_findings
 from .items import PlanItem
 from .model import ClassPlan
+from .partners import partner_findings
+from .twins import twin_findings
 
 BALANCE_SLACK = 0.15  # how far the strength share may stray from the focus's before a warning
+FOCUS_SPLIT = "focus-split"  # the rule, as plan.relaxed names it when the library cannot keep it
 
 
 def _share_of_strength(focus: str) -> float:
@@ -219,6 +224,15 @@ def _time_findings(plan: ClassPlan) -> list[Finding]:
     ]
 
 
+def focus_miss(plan: ClassPlan, library: Library) -> float:
+    """How far the class's share of strength (of strength and stretch time) is from its focus's aim."""
+    strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
+    stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)
+    if strength + stretch == 0:
+        return 0.0
+    return abs(strength / (strength + stretch) - _share_of_strength(plan.audience.focus))
+
+
 def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     strength = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRENGTH_CATEGORIES)
     stretch = sum(i.seconds for _, i, c in _categories(plan, library) if c in vocab.STRETCH_CATEGORIES)
@@ -237,14 +251,15 @@ def _balance_findings(plan: ClassPlan, library: Library) -> list[Finding]:
     if abs(share - expected) <= BALANCE_SLACK:
         return []
     more = "strength" if share > expected else "stretch"
-    return [
-        Finding(
-            "warning",
-            f"Strength is {share:.0%} of the strength and stretch time; a "
-            f"{focus} focus aims at about {expected:.0%}. The class leans to {more}.",
-            fix="Move time between the strength and stretch sections, or change the focus.",
-        )
-    ]
+    message = (
+        f"Strength is {share:.0%} of the strength and stretch time; a "
+        f"{focus} focus aims at about {expected:.0%}. The class leans to {more}"
+    )
+    why = gave_way(plan, FOCUS_SPLIT)
+    if why is not None:
+        return [Finding("info", f"{message}: {why}.")]
+    fix = "Move time between the strength and stretch sections, or change the focus."
+    return [Finding("warning", message + ".", fix=fix, rule=FOCUS_SPLIT)]
 
 
 def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
@@ -282,6 +297,8 @@ def check_plan(plan: ClassPlan, library: Library) -> list[Finding]:
         + _balance_findings(plan, library)
         + programme_findings(plan, library)
         + position_findings(plan, library)
+        + twin_findings(plan, library)
+        + partner_findings(plan, library)
         + _reason_findings(plan, library)
     )
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))

@@ -1,5 +1,7 @@
 """Choosing a class's exercises: what fits, what stands in for what a caution rules out, and the
-score that ranks the candidates (new reasons, variety, evidence, the class's level)."""
+score that ranks the candidates (new reasons, variety, evidence, the class's level). No exercise is
+chosen next to its near-twin in one section (twins.py) unless the builder lets twins in
+(``allow_twins``) because nothing else can fill the time."""
 
 from __future__ import annotations
 
@@ -10,25 +12,33 @@ from ..exercises import Exercise, Library
 from .flow import Route
 from .programmes import combined_limits, programmes_for
 from .request import ClassRequest
+from .twins import twin_kind
 
 
 class Chooser:
     """Picks exercises for each section and remembers what stood in for what."""
 
-    def __init__(self, request: ClassRequest, library: Library, rng: random.Random):
+    def __init__(
+        self, request: ClassRequest, library: Library, rng: random.Random, links: Library | None = None
+    ):
         self.request, self.library, self.rng = request, library, rng
+        self.links = library if links is None else links  # the whole library, for near-twins
         self.tags = request.caution_tags
         self.used: set[str] = set()
         self.ruled_out: set[str] = set()  # each ruled-out exercise is stood in for once
         self.covered: set[str] = set()
         self.versions: set[str] = set()  # easier/harder versions of what is already chosen
-        self.required: set[str] = set()  # what the group's programme asks for: never dropped
+        self.required: set[str] = set()  # what the programmes ask for or prefer: never dropped
+        self.kept: set[str] = set()  # what they must have: at least at the library's own dosage
         self.relaxed: list[dict[str, str]] = []  # rules that gave way, with why
         self.route: Route | None = None  # the positions each section keeps to (flow.py)
         self.section: str | None = None  # the section being filled now
         limits = combined_limits(programmes_for(request.audience()))
         self.supine_cap = 1 if limits.get("supine_run_seconds") else None  # one short bout
         self.supine_taken = 0
+        self.in_sections: dict[str, list[Exercise]] = {}  # what each section has taken
+        self.allow_twins = False
+        self._twins: dict[tuple[str, str], bool] = {}
 
     def fits(self, exercise: Exercise, level=None, equipment=None) -> bool:
         level = self.request.level if level is None else level
@@ -48,6 +58,7 @@ class Chooser:
             and self.fits(e)
             and (include_ruled_out or not e.clashes(self.tags))
             and self._in_route(e)
+            and not self.twins_in_section(e)
         ]
         self.rng.shuffle(found)
         return found
@@ -59,6 +70,18 @@ class Chooser:
         if self.supine_cap is not None and exercise.position == "supine":
             return self.supine_taken < self.supine_cap
         return True
+
+    def twins_in_section(self, exercise: Exercise) -> bool:
+        """Whether the section being filled already holds a near-twin of ``exercise``."""
+        if self.allow_twins:
+            return False
+        for other in self.in_sections.get(self.section, ()):
+            pair = (exercise.id, other.id)
+            if pair not in self._twins:
+                self._twins[pair] = twin_kind(exercise, other, self.links) is not None
+            if self._twins[pair]:
+                return True
+        return False
 
     def pools(self) -> dict[str, list[Exercise]]:
         """Per section, every exercise it could take (kind, level, equipment, the group's cautions)."""
@@ -78,6 +101,7 @@ class Chooser:
                 and option.id not in self.used
                 and self.allowed(option)
                 and self._in_route(option)
+                and not self.twins_in_section(option)
             ):
                 return option
             link = option.regression
@@ -107,6 +131,7 @@ class Chooser:
 
     def take(self, exercise: Exercise, replaced=None, ruled_by=None) -> tuple:
         self.used.add(exercise.id)
+        self.in_sections.setdefault(self.section, []).append(exercise)
         self.supine_taken += exercise.position == "supine"
         self.covered |= set(exercise.honest_reasons)
         self.versions |= {exercise.regression, exercise.progression} - {None}

@@ -5,9 +5,11 @@
 the fitter may move sets, reps or hold seconds and rest (stretch holds 20-45 s, 30-60 s for
 older adults; warm-up holds at most 30 s; reps from half to one and a half times the default;
 rests by category; ``vocab.LIMITS``). A back-lying item takes at most what the group's
-programme allows in one go (data/programmes.yaml). ``set_transitions(pairs)``: 10 s in the same
-position, 20 s between standing and the floor, else 15 s; 5 s more when new equipment comes out
-(``vocab.TRANSITION_SECONDS``).
+programme allows in one go (data/programmes.yaml). ``set_transitions(pairs, audience)``: 10 s in
+the same position, 20 s between standing and the floor, else 15 s; 5 s more when new equipment
+comes out (``vocab.TRANSITION_SECONDS``); between standing and the floor, more for the groups
+that need it (``vocab.TRANSITION_EXTRA``: from the second trimester, older adults). The builder,
+a series and an edited plan (``ClassPlan.set_transitions``) all time changes by this one rule.
 """
 
 from __future__ import annotations
@@ -40,15 +42,16 @@ def default_item(exercise: Exercise) -> PlanItem:
     )
 
 
-def transition_seconds(previous: Exercise | None, exercise: Exercise) -> float:
-    """Seconds to get from ``previous`` into ``exercise`` (None: the first of the class)."""
+def transition_seconds(previous: Exercise | None, exercise: Exercise, audience: Audience) -> float:
+    """Seconds to get from ``previous`` into ``exercise`` (None: the first of the class) for
+    ``audience``: getting down to the floor or back up takes some groups longer."""
     seconds = vocab.TRANSITION_SECONDS
     if previous is None:
         return seconds["first"]
     if previous.position == exercise.position:
         time = seconds["same"]
     elif "standing" in (previous.position, exercise.position):
-        time = seconds["standing"]
+        time = seconds["standing"] + vocab.TRANSITION_EXTRA.get(audience.population, 0)
     else:
         time = seconds["other"]
     if set(exercise.equipment) - set(previous.equipment):
@@ -56,11 +59,11 @@ def transition_seconds(previous: Exercise | None, exercise: Exercise) -> float:
     return time
 
 
-def set_transitions(pairs: Iterable[tuple[Exercise, PlanItem]]) -> None:
+def set_transitions(pairs: Iterable[tuple[Exercise, PlanItem]], audience: Audience) -> None:
     """Give each item, in class order, the transition time from the exercise before it."""
     previous = None
     for exercise, item in pairs:
-        item.transition_seconds = transition_seconds(previous, exercise)
+        item.transition_seconds = transition_seconds(previous, exercise, audience)
         previous = exercise
 
 

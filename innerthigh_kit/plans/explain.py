@@ -2,10 +2,11 @@
 
 ``explain_plan(plan, library)`` returns paragraphs separated by blank lines: the class as a whole
 (who it is for, how the time is split and why, which of the five reasons to train it serves and
-whether it keeps the range of movement, what this group needs), then one paragraph per item (why
-it is there, the key cue, what changes for this group, what it stands in for, how strong the
-evidence is). Nothing here diagnoses: where pregnancy, the weeks after birth or a condition is
-involved, the words send people to their midwife, physiotherapist or doctor.
+whether it keeps the range of movement, what this group needs, what gave way and why), then one
+paragraph per item (why it is there, the key cue, its easier and harder versions for mixed levels,
+what changes for this group, what it stands in for, how strong the evidence is). Nothing here
+diagnoses: where pregnancy, the weeks after birth or a condition is involved, the words send
+people to their midwife, physiotherapist or doctor.
 """
 
 from __future__ import annotations
@@ -111,6 +112,22 @@ def _reasons_served(plan: ClassPlan, library: Library) -> str:
     return f"{sentence} {keeps} the {words['range']}, the mobile half of strong and mobile."
 
 
+def _what_gave_way(plan: ClassPlan) -> list[str]:
+    """One paragraph with each rule the builder had to let go for this class, and why."""
+    parts = []
+    for relaxed in getattr(plan, "relaxed", ()) or ():
+        rule, why = str(relaxed.get("rule", "")), str(relaxed.get("why", "")).rstrip(".")
+        kind, _, role = rule.partition(":")
+        role = role.rpartition(":")[2]
+        if kind in ("must", "prefer") and role:
+            words = vocab.ROLE_WORDS.get(role, role.replace("-", " "))
+            words += " (a favourite of the teaching material)" if kind == "prefer" else ""
+        else:
+            words = vocab.RELAXED_RULE_WORDS.get(rule, rule.replace("-", " "))
+        parts.append(f"{words}: {why}" if why else words)
+    return ["What gave way, and why: " + "; ".join(parts) + "."] if parts else []
+
+
 def _only_for(item: PlanItem, plan: ClassPlan, library: Library) -> list[str]:
     """The reasons this item is the class's only exercise for."""
     if item.exercise not in library:
@@ -142,6 +159,17 @@ def _why(item: PlanItem, plan: ClassPlan, library: Library) -> str:
     return why
 
 
+def _versions(exercise, plan: ClassPlan, library: Library) -> list[str]:
+    """The easier and harder versions that suit the class, for mixed levels. For one of the teaching
+    material's favourites (a role the programmes prefer) the harder one is named as the next step
+    (the wide squat's heel lifts at level 1)."""
+    words = versions_words(exercise, library, plan.audience)
+    preferred = {rule.role for programme in programmes_for(plan.audience) for rule in programme.prefer}
+    if preferred & set(exercise.roles):
+        words = words.replace("Harder version: ", "Next step, when this feels easy: ")
+    return [words] if words else []
+
+
 def _item_paragraph(
     number: int, section, item: PlanItem, plan: ClassPlan, library: Library, before: str | None = None
 ) -> str:
@@ -158,9 +186,7 @@ def _item_paragraph(
         lines.append(transition_line(exercise.position, item.transition_seconds))
     lines.append(_why(item, plan, library))
     lines.append(f"Say: \u201c{exercise.key_cue}\u201d")
-    versions = versions_words(exercise, library, plan.audience)
-    if versions:
-        lines.append(versions)
+    lines += _versions(exercise, plan, library)
     changes = exercise.modifications(tags)
     if changes:
         notes = " ".join(c.note.rstrip(".") + "." for c in changes)
@@ -195,7 +221,7 @@ def _item_paragraph(
 
 def explain_plan(plan: ClassPlan, library: Library) -> str:
     """The whole class's rationale, then one paragraph per item, separated by blank lines."""
-    paragraphs = _rationale(plan, library)
+    paragraphs = _rationale(plan, library) + _what_gave_way(plan)
     number, before = 0, None
     for section in plan.sections:
         if not section.items:

@@ -16,6 +16,8 @@ class Finding:
     section: str | None = None
     item: str | None = None
     fix: str = ""
+    #: The rule a builder may let go for it, as in ``plan.relaxed`` (empty: none may).
+    rule: str = ""
 
     def __str__(self) -> str:
         where = " / ".join(part for part in (self.section, self.item) if part)

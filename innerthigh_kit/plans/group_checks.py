@@ -2,7 +2,9 @@
 
 ``programme_findings``: a must-have role missing (or not early enough, or not at the class's
 level), a must-not role or position present, lying on the back longer than the group's limit or at
-all where it is ruled out, too little time upright or in supported balance for older adults.
+all where it is ruled out, too little time upright or in supported balance for older adults; a
+preferred role (the teaching material's favourites) missing is a note that says why, never a
+warning.
 ``position_findings``: more changes of position than a class of its length needs (the budget:
 ``vocab.POSITION_BUDGET``). A rule the builder had to let go is on the plan (``plan.relaxed``) and
 shows as a note with its reason instead of a warning.
@@ -12,18 +14,20 @@ from __future__ import annotations
 
 from .. import vocab
 from ..exercises import Exercise, Library
-from ..words import duration_words
+from ..words import duration_words, join_words
 from .findings import Finding
-from .programmes import Rule, combined_limits, programmes_for
+from .programmes import Rule, combined_limits, excluded_by, programmes_for
 
 EARLY_SECTIONS = ("warm-up", "activation")
+UPRIGHT = "upright-share"  # the rule, as plan.relaxed names it when the library cannot keep it
 
 
 def _placed(plan, library: Library) -> list[tuple[str, object, Exercise]]:
     return [(s.name, i, library.get(i.exercise)) for s, i in plan.items() if i.exercise in library]
 
 
-def _gave_way(plan, rule: str) -> str | None:
+def gave_way(plan, rule: str) -> str | None:
+    """Why the builder let ``rule`` go for this plan (``plan.relaxed``), or None."""
     for relaxed in getattr(plan, "relaxed", ()) or ():
         if relaxed.get("rule") == rule:
             return relaxed.get("why", "")
@@ -39,8 +43,9 @@ def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding 
     if holding:
         return None
     where = " early in the class (warm-up or activation)" if rule.early else ""
+    where += " at the class's level" if rule.level else ""
     key = f"must:{group}:{rule.role}"
-    reason = _gave_way(plan, key)
+    reason = gave_way(plan, key)
     if reason is not None:
         return Finding("info", f"No {rule.words}{where}: {reason}")
     options = [
@@ -57,6 +62,46 @@ def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding 
     return Finding(
         "warning", f"The class has no {rule.words}{where}, which a class for {who} holds: {rule.why}", fix=fix
     )
+
+
+def _left_out_why(role: str, plan, library: Library) -> str | None:
+    """Why no exercise of ``role`` suits the class (its cautions, programmes, level or equipment),
+    in words; None when one does."""
+    audience, programmes = plan.audience, programmes_for(plan.audience)
+    versions = [e for e in library if role in e.roles]
+    suited = [e for e in versions if not e.clashes(audience.caution_tags) and not excluded_by(e, programmes)]
+    if not suited:
+        tags = dict.fromkeys(c.tag for e in versions for c in e.clashes(audience.caution_tags))
+        words = [vocab.CAUTION_WORDS.get(tag, tag) for tag in tags]
+        rules = [excluded_by(e, programmes) for e in versions]
+        why = [rule.why.rstrip(".") for rule in rules if rule is not None][:1]
+        return f"every version is left out for {join_words(words)}" if words else f"it is left out: {why[0]}"
+    if any(e.level <= audience.level and not e.needs(audience.equipment_available) for e in suited):
+        return None
+    easiest = min(suited, key=lambda e: (e.level, len(e.needs(audience.equipment_available))))
+    missing = [vocab.EQUIPMENT_WORDS.get(item, item) for item in easiest.needs(audience.equipment_available)]
+    needs = [f"level {easiest.level}"] if easiest.level > audience.level else []
+    return f"the easiest version needs {join_words(needs + missing)}"
+
+
+def _unpreferred(plan, rule: Rule, group: str, placed, library: Library) -> Finding | None:
+    """A note (never a warning) when the class lacks a role its programmes prefer; none when the
+    library has no exercise of that role at all (a library of one's own)."""
+    if any(rule.role in e.roles for _, _, e in placed) or not any(rule.role in e.roles for e in library):
+        return None
+    reason = gave_way(plan, f"prefer:{group}:{rule.role}") or _left_out_why(rule.role, plan, library)
+    if reason is not None:
+        return Finding("info", f"No {rule.words}: {reason}. {rule.why}")
+    options = [
+        e.name
+        for e in library.filter(
+            equipment_available=plan.audience.equipment_available,
+            level_max=plan.audience.level,
+            avoid_cautions=plan.audience.caution_tags,
+        )
+        if rule.role in e.roles
+    ][:3]
+    return Finding("info", f"No {rule.words}. {rule.why}", fix=f"Add one, e.g. {', '.join(options)}.")
 
 
 def _present(rule: Rule, group: str, placed) -> list[Finding]:
@@ -100,12 +145,18 @@ def _older_adult_findings(plan, placed, limits: dict) -> list[Finding]:
         upright = sum(i.seconds for _, i, e in placed if e.position == "standing" or "chair" in e.equipment)
         if upright / total < share:
             message = f"{upright / total:.0%} of the class is standing or at a chair"
-            message += f"; this group needs {share:.0%} or more."
-            findings.append(Finding("warning", message, fix="Swap mat work for standing or chair versions."))
+            message += f"; this group needs {share:.0%} or more"
+            why = gave_way(plan, UPRIGHT)
+            fix = "Swap mat work for standing or chair versions."
+            findings.append(
+                Finding("info", f"{message}: {why}.")
+                if why is not None
+                else Finding("warning", message + ".", fix=fix, rule=UPRIGHT)
+            )
     minutes = limits.get("supported_balance_minutes")
     if minutes and plan.target_minutes >= limits.get("supported_balance_from_class_minutes", 0):
         balance = sum(i.seconds for _, i, e in placed if "supported-balance" in e.roles)
-        reason = _gave_way(plan, "supported-balance-minutes")
+        reason = gave_way(plan, "supported-balance-minutes")
         if balance < minutes * 60 and reason is not None:
             findings.append(Finding("info", f"{duration_words(balance)} of supported balance: {reason}."))
         elif balance < minutes * 60:
@@ -129,6 +180,9 @@ def programme_findings(plan, library: Library) -> list[Finding]:
             findings += [missing] if missing else []
         for rule in programme.must_not:
             findings += _present(rule, programme.group, placed)
+        for rule in programme.prefer:
+            unpreferred = _unpreferred(plan, rule, programme.group, placed, library)
+            findings += [unpreferred] if unpreferred else []
     limits = combined_limits(programmes)
     return findings + _supine_findings(plan, placed, limits) + _older_adult_findings(plan, placed, limits)
 
@@ -150,7 +204,7 @@ def position_findings(plan, library: Library) -> list[Finding]:
         return []
     message = f"The class changes position {changes} times"
     message += f"; a {plan.target_minutes}-minute class needs {budget} at most."
-    reason = _gave_way(plan, "position-budget")
+    reason = gave_way(plan, "position-budget")
     if reason is not None:
         return [Finding("info", f"{message} {reason}")]
     fix = "Group the standing work and the mat work, and order the mat work by position."

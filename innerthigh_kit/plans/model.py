@@ -4,8 +4,11 @@ A ``ClassPlan`` holds ordered ``Section``s of ``PlanItem``s (``items.py`` holds 
 Edit it through its methods, which address an item by its stable ``key`` (or, when the exercise
 is in the class once, by the exercise id): ``add``, ``remove``, ``move``, ``shift``, ``swap``,
 ``swap_version`` and ``set_dosage``; ``section_for(category)`` says where an exercise of a category
-belongs. Timing, checks (``check_plan``) and reasoning (``explain``) are worked out from the
-current contents each time they are asked for.
+belongs. ``set_transitions(library)`` times every change of position again by the builder's own
+rule (``dosing.set_transitions``: longer between standing and the floor in later pregnancy and for
+older adults); ``swap_version`` does so itself, and the class builder after every edit. Timing,
+checks (``check_plan``) and reasoning (``explain``) are worked out from the current contents each
+time they are asked for.
 
 Files are YAML with the structure of ``to_json_dict()`` (``files.py`` reads and checks them).
 ``save`` writes atomically and keeps the previous version as ``<name>.bak``.
@@ -26,7 +29,7 @@ from ..errors import PlanError
 from ..exercises import Exercise, Library, load_library
 from ..words import clock as clock_words
 from ..words import listing
-from .dosing import default_item
+from .dosing import default_item, set_transitions
 from .explain import explain_plan
 from .files import parts_from_record, plan_text, read_plan_record
 from .items import PlanItem, Section, new_key, record_number
@@ -222,14 +225,24 @@ class ClassPlan:
         return new
 
     def swap_version(self, ref: PlanItem | str, library: Library, harder: bool) -> PlanItem:
-        """Swap an item for its exercise's harder (or easier) version from ``library``."""
+        """Swap an item for its exercise's harder (or easier) version from ``library``; the changes
+        of position are timed again (``set_transitions``)."""
         current = self.item(ref)
         word, link = ("harder", "progression") if harder else ("easier", "regression")
         exercise = library.get(current.exercise)
         target = getattr(exercise, link)
         if target is None or target not in library:
             raise PlanError(f"{exercise.name} has no {word} version in the library.")
-        return self.swap(current, library.get(target))
+        new = self.swap(current, library.get(target))
+        self.set_transitions(library)
+        return new
+
+    def set_transitions(self, library: Library) -> None:
+        """Give every item the time to get into place from the exercise before it, by the rule the
+        builder uses for this audience; an item whose exercise ``library`` does not know keeps its
+        time, and the next is timed from the last one it knows."""
+        known = ((library.get(i.exercise), i) for _, i in self.items() if i.exercise in library)
+        set_transitions(known, self.audience)
 
     def set_dosage(self, ref: PlanItem | str, **changes: Any) -> PlanItem:
         """Change sets, reps, hold_seconds, seconds_per_rep, rest_seconds, transition_seconds,

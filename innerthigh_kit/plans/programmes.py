@@ -1,9 +1,13 @@
-"""Group programmes as data: what a class for each group must hold and leave out, its limits, and
-the words to say (data/programmes.yaml, checked like the exercise library).
+"""Group programmes as data: what a class for each group must hold, should hold where it can,
+and must leave out, its limits, and the words to say (data/programmes.yaml, checked like the
+exercise library).
 
-``programmes_for(audience)`` gives the programmes of a class's population and conditions;
-``combined_limits`` merges their limits (the strictest wins). Every rule keeps its source, so a
-finding or a sentence can say where it comes from.
+``programmes_for(audience)`` gives the programme every class follows (``EVERY_CLASS``: the
+teaching material's favourites, an outer-hip partner for inner-thigh work), then those of the
+class's population and conditions; ``combined_limits`` merges their limits (the strictest wins).
+A ``must`` rule is kept or the plan says why it gave way; a ``prefer`` rule is kept whenever the
+class's cautions, level and equipment allow, and left out quietly (a note, never a warning) when
+they do not. Every rule keeps its source, so a finding or a sentence can say where it comes from.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ from ..errors import LibraryError, Problem
 from ..exercises import Exercise, Library
 from .request import Audience
 
-_ENTRY_KEYS = ("must", "must_not", "limits", "say")
+#: The programme that applies to every class, whoever it is for.
+EVERY_CLASS = "everyone"
+_ENTRY_KEYS = ("must", "must_not", "prefer", "limits", "say")
+_RULE_KINDS = ("must", "must_not", "prefer")
 _RULE_KEYS = ("role", "position", "why", "source", "early", "level")
 _SAY_KEYS = ("key", "text", "source")
 #: Each limit and what its value must be.
@@ -32,7 +39,11 @@ LIMIT_KEYS = {
     "upright_source": "a source",
     "supported_balance_minutes": "a number of minutes",
     "supported_balance_from_class_minutes": "a number of minutes",
+    "abductor_partner_from": "a number of inner-thigh strength exercises",
+    "abductor_partner_source": "a source",
 }
+#: Limits where the smallest value is the strictest (for the others, the largest is).
+_LEAST_WINS = ("supine_run_seconds", "abductor_partner_from")
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class Programme:
     must_not: tuple[Rule, ...] = ()
     limits: dict[str, Any] = field(default_factory=dict)
     say: tuple[Saying, ...] = ()
+    prefer: tuple[Rule, ...] = ()  # roles put in whenever the class allows them
 
 
 def _text(value: Any) -> bool:
@@ -132,12 +144,12 @@ def _limits(raw: Any, where: str, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _programme(group: str, raw: Any, where: str, problems: list[Problem]) -> Programme | None:
-    if group not in vocab.POPULATIONS and group not in vocab.CAUTIONS:
-        fix = "Name a population or a condition tag from the kit's vocabulary."
+    if group not in (EVERY_CLASS, *vocab.POPULATIONS, *vocab.CAUTIONS):
+        fix = f"Name {EVERY_CLASS!r}, a population or a condition tag from the kit's vocabulary."
         problems.append(Problem(where, None, f"{group!r} is not a group the kit knows.", fix))
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(where, None, "should be a mapping of must, must_not, limits and say.", ""))
+        problems.append(Problem(where, None, f"should be a mapping of {', '.join(_ENTRY_KEYS)}.", ""))
         return None
     for key in raw:
         if key not in _ENTRY_KEYS:
@@ -145,13 +157,22 @@ def _programme(group: str, raw: Any, where: str, problems: list[Problem]) -> Pro
                 Problem(where, str(key), "is not part of a programme.", f"Use: {', '.join(_ENTRY_KEYS)}.")
             )
     rules = {}
-    for kind in ("must", "must_not"):
+    for kind in _RULE_KINDS:
         entries = raw.get(kind) or []
         made = [_rule(entry, f"{where}, {kind} {n}", problems) for n, entry in enumerate(entries, start=1)]
         rules[kind] = tuple(rule for rule in made if rule is not None)
+    for number, rule in enumerate(rules["prefer"], start=1):
+        if rule.role is None:
+            fix = "A class can prefer an exercise's role (e.g. role: squeeze), not a position."
+            problems.append(Problem(f"{where}, prefer {number}", "position", "is not a role.", fix))
     limits = _limits(raw.get("limits"), where, problems)
     return Programme(
-        group, rules["must"], rules["must_not"], limits, _sayings(raw.get("say"), where, problems)
+        group,
+        rules["must"],
+        rules["must_not"],
+        limits,
+        _sayings(raw.get("say"), where, problems),
+        rules["prefer"],
     )
 
 
@@ -177,9 +198,10 @@ def read_programmes(path: str | os.PathLike) -> dict[str, Programme]:
 
 
 def programmes_for(audience: Audience) -> list[Programme]:
-    """The programmes of the class's population and of each of its conditions, in that order."""
+    """The programme every class follows, then those of the class's population and of each of its
+    conditions, in that order."""
     programmes = load_programmes()
-    groups = [audience.population, *audience.conditions]
+    groups = [EVERY_CLASS, audience.population, *audience.conditions]
     return [programmes[group] for group in dict.fromkeys(groups) if group in programmes]
 
 
@@ -192,7 +214,7 @@ def combined_limits(programmes: list[Programme]) -> dict[str, Any]:
                 limits.setdefault(key, value)
             elif key == "supine_allowed":
                 limits[key] = limits.get(key, True) and bool(value)
-            elif key == "supine_run_seconds":
+            elif key in _LEAST_WINS:
                 limits[key] = min(limits.get(key, value), value)
             else:
                 limits[key] = max(limits.get(key, value), value)

@@ -26,6 +26,7 @@ from .fit import Slot, fit
 from .items import PlanItem
 from .model import ClassPlan
 from .request import Audience, ClassRequest
+from .twins import twin_kind
 
 
 def _strength_like(exercise: Exercise) -> bool:
@@ -140,6 +141,11 @@ def _progress_week(previous: ClassPlan, request: ClassRequest, library: Library,
                 continue
             exercise = library.get(item.exercise)
             harder = _harder_version(exercise, request, library, used) if week >= 3 else None
+            others = [
+                library.get(o.exercise) for o in section.items if o is not item and o.exercise in library
+            ]
+            if harder is not None and any(twin_kind(harder, other, library) for other in others):
+                harder = None  # no near-twin of another exercise of the section (twins.py)
             new = _swap_in(harder, item, exercise, audience, section.name) if harder else None
             if new is not None:
                 used.add(new.exercise)
@@ -209,7 +215,7 @@ def _refit(plan: ClassPlan, library: Library, floors: dict) -> bool:
                 item.sets = floor[0]
                 item.dose = floor[1]
             slots.append(Slot(item, exercise, section.name, bounds(exercise, plan.audience, floor)))
-    set_transitions((slot.exercise, slot.item) for slot in slots)
+    set_transitions(((slot.exercise, slot.item) for slot in slots), plan.audience)
     target = plan.target_minutes * 60
     shares = vocab.FOCUS_SHARES[plan.audience.focus]
     targets = {name: share * target for name, share in shares.items()}

@@ -173,6 +173,7 @@ class ClassBuilder:
     def _move(self, step: int) -> None:
         key = self.selected_key
         if key is not None and self.plan.shift(key, step):
+            self.plan.set_transitions(self.library)
             self._show_plan(select=key)
 
     def _remove(self) -> None:
@@ -182,6 +183,7 @@ class ClassBuilder:
         keys = [item.key for _, item in self.plan.items()]
         position = keys.index(key)
         self.plan.remove(key)
+        self.plan.set_transitions(self.library)
         rest = keys[:position] + keys[position + 1 :]
         self._show_plan(select=rest[min(position, len(rest) - 1)] if rest else None)
 
@@ -198,6 +200,7 @@ class ClassBuilder:
         exercise_id = self.add_choice.value
         if exercise_id:
             item = self.plan.add(self.library.get(exercise_id))
+            self.plan.set_transitions(self.library)
             self._show_plan(select=item.key)
 
     def _change_dosage(self) -> None:
