@@ -6,6 +6,7 @@ import html
 import os
 import re
 import shutil
+import threading
 
 import pytest
 
@@ -266,7 +267,19 @@ def test_handout_kernels_talk_over_local_sockets_and_clear_them_away():
         client.stop_channels()
         await manager.shutdown_kernel(now=True)
 
-    asyncio.run(run_and_stop())
+    # in its own thread: another test's plugin may leave an event loop running in this one
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(run_and_stop())
+        except BaseException as error:  # noqa: BLE001  (handed to the test's thread below)
+            errors.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=90)
+    assert not worker.is_alive() and not errors, errors
     assert not os.path.exists(os.path.dirname(manager.ip)), "the socket folder is removed"
 
 
