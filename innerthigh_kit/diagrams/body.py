@@ -31,7 +31,7 @@ NECK, HEAD_RADIUS = 0.12, 0.1
 TOE, HEEL, SOLE = 0.16, 0.05, 0.07  # the foot from the ankle centre: forward, back, down
 
 #: Half the thickness of each part, for the strokes and for touching the floor.
-RADIUS = {"trunk": 0.115, "thigh": 0.07, "shank": 0.05, "foot": 0.028, "upper_arm": 0.042,
+RADIUS = {"torso": 0.115, "trunk": 0.115, "thigh": 0.07, "shank": 0.05, "foot": 0.028, "upper_arm": 0.042,
           "forearm": 0.035, "hand": 0.03, "neck": 0.045, "head": HEAD_RADIUS, "pelvis": 0.1}  # fmt: skip
 
 #: The placed body's axes (body x forward, y head-ward, z right) as world directions.
@@ -150,7 +150,12 @@ def posed(pose: PoseSpec) -> Body:
     corners = {f"{side}_corner": top + trunk @ np.array([0.0, -0.02, sign * SHOULDER_HALF])
                for side, sign in (("left", -1.0), ("right", 1.0))}  # fmt: skip
     points.update(corners)
-    parts = [("trunk", ("left_hip", "right_hip", "right_corner", "left_corner"), "")]
+    # the torso: a rounded stroke up the middle (its depth seen from the side), under the trunk's
+    # outline from hip to hip and shoulder to shoulder (its width seen from the front)
+    parts = [
+        ("torso", ("pelvis", "neck"), ""),
+        ("trunk", ("left_hip", "right_hip", "right_corner", "left_corner"), ""),
+    ]
     parts.append(("neck", ("neck", "head"), ""))
     parts.append(("head", ("head",), ""))
     for side in ("left", "right"):
@@ -192,7 +197,7 @@ def surface(body: Body) -> list[tuple[np.ndarray, float]]:
     """Every point of the body with its thickness there: what may touch the floor."""
     found = []
     for kind, names, _ in body.parts:
-        for name in names:
+        for name in names if kind != "torso" else ():  # the trunk's corners stand for it
             found.append((body[name], RADIUS[kind]))
     return found
 
@@ -201,7 +206,7 @@ def below_floor(body: Body, slack: float = 0.0) -> list[tuple[str, float]]:
     """The points that go more than ``slack`` into the floor, deepest first: (name, depth in m)."""
     deepest: dict[str, float] = {}
     for kind, names, _ in body.parts:
-        for name in names:
+        for name in names if kind != "torso" else ():
             depth = RADIUS[kind] - float(body[name][1])
             if depth > slack:
                 deepest[name] = max(depth, deepest.get(name, 0.0))

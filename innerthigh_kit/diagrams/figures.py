@@ -59,7 +59,7 @@ def _drawables(body: Body, view: str, spec: FigureSpec, faint: bool) -> list:
     items = []
     for kind, names, side in body.parts:
         flat = [project(view, body[name]) for name in names]
-        depth = float(np.mean([d for _, _, d in flat]))
+        depth = float(np.mean([d for _, _, d in flat])) - (1e-3 if kind == "torso" else 0.0)
         items.append((depth, kind, [(x, y) for x, y, _ in flat], side))
         if kind == "thigh" and spec.working != "none" and _working(spec, side) and not faint:
             band = [project(view, body[f"{side}_band_origin"]), project(view, body[f"{side}_band_insertion"])]
