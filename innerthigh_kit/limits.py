@@ -112,3 +112,8 @@ TIME_AIM = 0.015
 #: gives up few changes of position to keep it (coaching convention: a class that moves up and
 #: down all the time is worse than one that leans a little to strength).
 FOCUS_SPLIT_GIVE = 0.25
+
+#: The longest one exercise may run in a built class, both sides, rests and the change of position
+#: counted (coaching convention: past about five minutes a class gets more from another exercise
+#: than from more sets of the same one).
+ITEM_MOST_SECONDS = 300

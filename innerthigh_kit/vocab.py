@@ -16,6 +16,7 @@ from .limits import (  # noqa: F401
     DEFAULT_SECONDS_PER_REP,
     FITTED_SETS_TOP,
     FOCUS_SPLIT_GIVE,
+    ITEM_MOST_SECONDS,
     LIMITS,
     MAX_FILE_BYTES,
     POSITION_BUDGET,

@@ -217,3 +217,12 @@ def test_a_small_pool_keeps_few_changes_and_says_the_split_gave_way(library):
     assert not any(r["rule"] == "position-budget" for r in plan.relaxed)
     split = [f for f in kit.check_plan(plan, library) if "focus aims at" in f.message]
     assert all(f.severity == "info" for f in split)
+
+
+def test_no_one_exercise_runs_on_and_on(built):
+    """Time goes to another exercise rather than to more sets of one (vocab.ITEM_MOST_SECONDS)."""
+    from innerthigh_kit import vocab
+
+    _, plan = built
+    longest = max((item for _, item in plan.items()), key=lambda item: item.seconds)
+    assert longest.seconds <= vocab.ITEM_MOST_SECONDS + 1, (longest.exercise, longest.seconds)

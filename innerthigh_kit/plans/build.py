@@ -229,6 +229,10 @@ def _balance_count(chooser, chosen, targets, audience: Audience):
                     chooser.allow_twins = True  # nothing else can fill the time: let near-twins in
                     continue
                 if most < target * (1 - vocab.TIME_TOLERANCE):
+                    for slot in flat:  # nothing else to add: let single items run longer
+                        slot.bounds.lift_item_cap()
+                    most = sum(s.most for s in flat)
+                if most < target * (1 - vocab.TIME_TOLERANCE):
                     raise _capacity_error(chooser, most)
                 return plan_slots
         elif least > target * (1 + vocab.TIME_AIM):

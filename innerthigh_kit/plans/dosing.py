@@ -72,8 +72,13 @@ class Bounds:
     sets: tuple[int, int]
     doses: list[float]  # allowed reps, or allowed hold seconds
     rest: tuple[float, float]
-    cap: float | None  # most seconds the item may take (supine in later pregnancy)
+    cap: float | None  # most seconds the item may take (supine in later pregnancy; one long item)
     floor: tuple[int, float] | None = None  # (sets, dose) not to go below (week to week)
+    hard_cap: float | None = None  # the part of ``cap`` that never gives way (supine in later pregnancy)
+
+    def lift_item_cap(self) -> None:
+        """Let the item run longer than ``ITEM_MOST_SECONDS`` when the library has nothing else."""
+        self.cap = self.hard_cap
 
 
 def _hold_range(exercise: Exercise, audience: Audience) -> tuple[float, float]:
@@ -121,7 +126,8 @@ def bounds(exercise: Exercise, audience: Audience, floor: tuple[int, float] | No
         doses = sorted({*doses, floor[1]})
     rest_low, rest_high = vocab.REST_RANGE[exercise.category]
     rest = vocab.DEFAULT_REST[exercise.category]
-    cap = None
+    cap, hard = vocab.ITEM_MOST_SECONDS, None  # more time goes to another exercise, not one long item
     if exercise.position == "supine":
-        cap = combined_limits(programmes_for(audience)).get("supine_run_seconds")
-    return Bounds(sets, doses, (min(rest_low, rest), max(rest_high, rest)), cap, floor)
+        hard = combined_limits(programmes_for(audience)).get("supine_run_seconds")
+        cap = min(cap, hard) if hard else cap
+    return Bounds(sets, doses, (min(rest_low, rest), max(rest_high, rest)), cap, floor, hard)
