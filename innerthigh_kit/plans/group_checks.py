@@ -34,6 +34,17 @@ def gave_way(plan, rule: str) -> str | None:
     return None
 
 
+def _suitable(plan, library: Library, role: str) -> list[Exercise]:
+    """The library's exercises of ``role`` that suit the class's equipment, level and cautions."""
+    audience = plan.audience
+    found = library.filter(
+        equipment_available=audience.equipment_available,
+        level_max=audience.level,
+        avoid_cautions=audience.caution_tags,
+    )
+    return [e for e in found if role in e.roles]
+
+
 def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding | None:
     holding = [(section, e) for section, _, e in placed if rule.role in e.roles]
     if rule.early:
@@ -48,15 +59,7 @@ def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding 
     reason = gave_way(plan, key)
     if reason is not None:
         return Finding("info", f"No {rule.words}{where}: {reason}")
-    options = [
-        e.id
-        for e in library.filter(
-            equipment_available=plan.audience.equipment_available,
-            level_max=plan.audience.level,
-            avoid_cautions=plan.audience.caution_tags,
-        )
-        if rule.role in e.roles
-    ][:3]
+    options = [e.id for e in _suitable(plan, library, rule.role)][:3]
     fix = f"Add one, e.g. {', '.join(options)}." if options else "No exercise in the library fits; add one."
     who = vocab.POPULATION_WORDS.get(group) or vocab.CAUTION_LABELS.get(group, group)
     return Finding(
@@ -92,15 +95,7 @@ def _unpreferred(plan, rule: Rule, group: str, placed, library: Library) -> Find
     reason = gave_way(plan, f"prefer:{group}:{rule.role}") or _left_out_why(rule.role, plan, library)
     if reason is not None:
         return Finding("info", f"No {rule.words}: {reason}. {rule.why}")
-    options = [
-        e.name
-        for e in library.filter(
-            equipment_available=plan.audience.equipment_available,
-            level_max=plan.audience.level,
-            avoid_cautions=plan.audience.caution_tags,
-        )
-        if rule.role in e.roles
-    ][:3]
+    options = [e.name for e in _suitable(plan, library, rule.role)][:3]
     return Finding("info", f"No {rule.words}. {rule.why}", fix=f"Add one, e.g. {', '.join(options)}.")
 
 
