@@ -226,3 +226,13 @@ def test_no_one_exercise_runs_on_and_on(built):
     _, plan = built
     longest = max((item for _, item in plan.items()), key=lambda item: item.seconds)
     assert longest.seconds <= vocab.ITEM_MOST_SECONDS + 1, (longest.exercise, longest.seconds)
+
+
+def test_explain_names_each_person_to_ask_once(built, library):
+    _, plan = built
+    for line in plan.explain(library).splitlines():
+        if line.startswith("For this group:") and "If in doubt" in line:
+            ask = line.split("If in doubt, ask your ", 1)[1]
+            people = [p for p in re.split(r", | or ", ask.rstrip(".")) if p]
+            assert len(people) == len(set(people)), line
+            assert line.count("If in doubt") == 1, line

@@ -170,6 +170,27 @@ def _versions(exercise, plan: ClassPlan, library: Library) -> list[str]:
     return [words] if words else []
 
 
+#: Words that show a note already sends people to someone.
+_PROFESSIONALS = ("midwife", "doctor", "physiotherapist", "surgeon", "GP")
+
+
+def _ask(changes, notes: str) -> str:
+    """' If in doubt, ask your midwife, doctor or pelvic-health physiotherapist.': each person once,
+    and nothing when the notes already say whom to ask."""
+    if any(word in notes for word in _PROFESSIONALS):
+        return ""
+    people: list[str] = []
+    for change in changes:
+        phrase = vocab.ASK_WHOM.get(change.tag, "").removeprefix("your ")
+        for person in phrase.replace(" or ", ", ").split(", "):
+            if person and person not in people:
+                people.append(person)
+    if not people:
+        return ""
+    listed = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " or " + people[-1]
+    return f" If in doubt, ask your {listed}."
+
+
 def _item_paragraph(
     number: int, section, item: PlanItem, plan: ClassPlan, library: Library, before: str | None = None
 ) -> str:
@@ -190,9 +211,7 @@ def _item_paragraph(
     changes = exercise.modifications(tags)
     if changes:
         notes = " ".join(c.note.rstrip(".") + "." for c in changes)
-        whom = list(dict.fromkeys(vocab.ASK_WHOM[c.tag] for c in changes if c.tag in vocab.ASK_WHOM))
-        ask = f" If in doubt, check with {' or '.join(whom)}." if whom else ""
-        lines.append(f"For this group: {notes}{ask}")
+        lines.append(f"For this group: {notes}{_ask(changes, notes)}")
     clashes = exercise.clashes(tags)
     if clashes:
         lines.append(
