@@ -8,7 +8,7 @@ import pytest
 
 import innerthigh_kit as kit
 
-from .conftest import screenshot
+from .conftest import SCREENSHOTS, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,6 +46,11 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     assert figure.get_attribute("alt").startswith("Figure: ")
     assert page.evaluate("(img) => img.naturalWidth > 100 && img.complete", figure.element_handle())
     screenshot(page, "app-figure")
+    # the list and the figure beside it, as the instructor sees them
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".itk-items").locator("xpath=..").screenshot(
+        path=str(SCREENSHOTS / "app-list-and-figure.png")
+    )
     sets = page.locator(".itk-sets input")
     before = total.inner_text()
     sets.fill(str(int(sets.input_value()) + 1))
