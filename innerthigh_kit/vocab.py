@@ -322,6 +322,41 @@ CAUTION_ACTION_WORDS = {
 }
 
 #: Each caution tag as a label (a card's table, a list of needs).
+#: Who is coming, as the class form says it (the weeks are the usual trimester bounds, ACOG).
+POPULATION_LABELS = {
+    "general": "Everyone (a general class)",
+    "prenatal-t1": "Pregnancy, 1st trimester (up to 13 weeks)",
+    "prenatal-t2": "Pregnancy, 2nd trimester (14-27 weeks)",
+    "prenatal-t3": "Pregnancy, 3rd trimester (28+ weeks)",
+    "postnatal": "After birth, the first months",
+    "postnatal-later": "After birth, from about 12 weeks (cleared for exercise)",
+    "older-adult": "Older adults",
+    "athlete": "Athletes",
+}
+
+#: The needs a form asks about beside who is coming, in groups, each with a short hint. Pregnancy
+#: and the weeks after birth come from who is coming, so they are not asked twice.
+CONDITION_GROUPS = {
+    "Joints": {
+        "knee-pain": "work in a pain-free range",
+        "low-back-pain": "a neutral spine, nothing that strains",
+        "hip-replacement": "your surgeon's rules: no crossing the midline, no deep bends",
+    },
+    "Pelvis and tummy": {
+        "pelvic-girdle-pain": "narrow, symmetrical stances; no single-leg loading",
+        "diastasis-recti": "watch for doming; low pressure",
+    },
+    "Bones": {"osteoporosis": "no rounded folds; supported balance"},
+}
+
+
+def label(words: str) -> str:
+    """A phrase as a label: 'a small ball' -> 'Small ball', 'knee pain' -> 'Knee pain'."""
+    for article in ("a ", "an "):
+        words = words.removeprefix(article)
+    return words[:1].upper() + words[1:]
+
+
 CAUTION_LABELS = {
     "knee-pain": "knee pain",
     "pelvic-girdle-pain": "pelvic girdle pain",

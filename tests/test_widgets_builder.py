@@ -22,10 +22,13 @@ def builder(library, tmp_path, monkeypatch):
     return ClassBuilder(library)
 
 
-def tick(box, *names):
-    for child in box.children:
-        if child.description in names:
-            child.value = True
+def tick(box, *tags):
+    """Tick the boxes for these tags (the boxes show words; each keeps its tag)."""
+    rows = [child for child in box.children if hasattr(child, "children")] or [box]
+    for row in rows:
+        for child in row.children:
+            if getattr(child, "tag", None) in tags:
+                child.value = True
 
 
 def build(builder, minutes=30, population="postnatal", equipment=("small-ball",), conditions=("knee-pain",)):
@@ -202,3 +205,27 @@ def test_the_selected_item_shows_its_figure_and_key_cue(builder, library):
     assert "data:image/png;base64," in builder.figure.value
     assert html.escape(exercise.name) in builder.figure.value
     assert html.escape(exercise.key_cue) in builder.figure.value
+
+
+def test_the_form_says_words_not_tags_and_asks_about_pregnancy_once(builder):
+    import re
+
+    from innerthigh_kit import vocab
+
+    form = builder.request_form
+    labels = [label for label, _ in form.population.options]
+    assert "Pregnancy, 3rd trimester (28+ weeks)" in labels
+    shown = labels + [
+        child.description
+        for box in (form.equipment, *form.conditions.children)
+        for child in box.children
+        if hasattr(child, "tag")
+    ]
+    tags = [t for t in (*vocab.POPULATIONS, *vocab.EQUIPMENT, *vocab.CAUTIONS) if "-" in t]
+    assert not [t for t in tags if any(re.search(rf"\b{t}\b", text) for text in shown)]
+    assert "Small ball" in shown and "Knee pain" in shown
+    needs = [c.description for row in form.conditions.children for c in row.children if hasattr(c, "tag")]
+    assert not any("regnan" in text or "after birth" in text.lower() for text in needs), "pregnancy once"
+    build(builder, population="prenatal-t2", equipment=("small-ball",), conditions=("pelvic-girdle-pain",))
+    assert builder.plan.audience.population == "prenatal-t2"
+    assert builder.plan.audience.conditions == ["pelvic-girdle-pain"]

@@ -66,7 +66,7 @@ def _run_exercises(args: argparse.Namespace) -> int:
         return 0
     width = max(len(exercise.id) for exercise in chosen)
     for exercise in chosen:
-        extra = ", ".join(e for e in exercise.equipment if e != "mat") or "mat only"
+        extra = ", ".join(vocab.EQUIPMENT_WORDS[e] for e in exercise.equipment if e != "mat") or "a mat only"
         print(
             f"{exercise.id:<{width}}  L{exercise.level}  {exercise.category:<10}  {exercise.name}  [{extra}]"
         )

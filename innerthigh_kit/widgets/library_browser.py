@@ -15,7 +15,7 @@ from .. import vocab
 from ..errors import LibraryError
 from ..exercises import Library, load_library
 from . import _html
-from .request_form import checkboxes, ticked
+from .request_form import CAUTION_LABELS, EQUIPMENT_LABELS, checkboxes, ticked
 
 _STYLE = {"description_width": "150px"}
 _ANY = "any"
@@ -57,9 +57,12 @@ class LibraryBrowser:
             style={"button_width": "110px"},
         )
         equipment = checkboxes(
-            [e for e in vocab.EQUIPMENT if e != "mat"], "itk-lib-equipment", checked=vocab.EQUIPMENT
+            [e for e in vocab.EQUIPMENT if e != "mat"],
+            "itk-lib-equipment",
+            checked=vocab.EQUIPMENT,
+            words=EQUIPMENT_LABELS,
         )
-        avoid = checkboxes(vocab.CAUTIONS, "itk-lib-avoid")
+        avoid = checkboxes(vocab.CAUTIONS, "itk-lib-avoid", words=CAUTION_LABELS)
         self.filters = {
             "category": dropdown("Category", vocab.CATEGORIES),
             "position": dropdown("Position", vocab.POSITIONS),
@@ -138,16 +141,16 @@ class LibraryBrowser:
         """Tick exactly ``values`` in the checkbox filter ``name`` (equipment or cautions)."""
         wanted = set(values)
         box = self.filters[name]
-        unknown = wanted - {child.description for child in box.children} - {"mat"}
+        unknown = wanted - {child.tag for child in box.children} - {"mat"}
         if unknown:
             raise LibraryError(
                 f"Not in the {name} filter: {', '.join(sorted(unknown))}. Use values from: "
-                f"{', '.join(child.description for child in box.children)}."
+                f"{', '.join(child.tag for child in box.children)}."
             )
         self._updating = True
         try:
             for child in box.children:
-                child.value = child.description in wanted
+                child.value = child.tag in wanted
         finally:
             self._updating = False
         self.refresh()

@@ -10,23 +10,48 @@ from ..plans import ClassRequest
 STYLE = {"description_width": "120px"}
 
 
-def checkboxes(values, css: str, checked=()) -> w.Box:
-    boxes = [
-        w.Checkbox(
+def checkboxes(values, css: str, checked=(), words=None, hints=None) -> w.Box:
+    """A row of tick boxes, one per tag of ``values``, each showing its words (``words[tag]``) and
+    a hint on hover; ``ticked`` reads the tags back."""
+    boxes = []
+    for value in values:
+        box = w.Checkbox(
             value=value in checked,
-            description=value,
+            description=(words or {}).get(value, value),
+            tooltip=(hints or {}).get(value, ""),
             indent=False,
             layout=w.Layout(width="auto", margin="0 12px 0 0"),
         )
-        for value in values
-    ]
+        box.tag = value  # what the tick means to the kit; people read the description
+        boxes.append(box)
     box = w.Box(boxes, layout=w.Layout(flex_flow="row wrap"))
     box.add_class(css)
     return box
 
 
 def ticked(box: w.Box) -> list[str]:
-    return [child.description for child in box.children if child.value]
+    """The tags of the ticked boxes (a group of rows: every row's)."""
+    rows = [child for child in box.children if isinstance(child, w.Box)] or [box]
+    return [child.tag for row in rows for child in row.children if getattr(child, "value", False) is True]
+
+
+EQUIPMENT_LABELS = {e: vocab.label(vocab.EQUIPMENT_WORDS[e]) for e in vocab.EQUIPMENT}
+CAUTION_LABELS = {tag: vocab.label(words) for tag, words in vocab.CAUTION_LABELS.items()}
+
+
+def condition_boxes(css: str) -> w.Box:
+    """The needs of a class in their groups, each group a row with its name, each need its hint."""
+    rows = []
+    for group, hints in vocab.CONDITION_GROUPS.items():
+        row = checkboxes(list(hints), f"{css}-row", words=CAUTION_LABELS, hints=hints)
+        row.children = (
+            w.HTML(f"<span style='color:#52606d;margin-right:10px'>{group}:</span>"),
+            *row.children,
+        )
+        rows.append(row)
+    box = w.VBox(rows)
+    box.add_class(css)
+    return box
 
 
 class RequestForm:
@@ -55,7 +80,11 @@ class RequestForm:
         )
         self.level.add_class("itk-level")
         self.population = w.Dropdown(
-            options=vocab.POPULATIONS, value="general", description="Who is coming", style=STYLE
+            options=[(vocab.POPULATION_LABELS[p], p) for p in vocab.POPULATIONS],
+            value="general",
+            description="Who is coming",
+            style=STYLE,
+            layout=w.Layout(width="520px"),
         )
         self.population.add_class("itk-population")
         self.focus = w.ToggleButtons(
@@ -65,8 +94,10 @@ class RequestForm:
             style={**STYLE, "button_width": "90px"},
         )
         self.focus.add_class("itk-focus")
-        self.equipment = checkboxes([e for e in vocab.EQUIPMENT if e != "mat"], "itk-equipment")
-        self.conditions = checkboxes(vocab.CAUTIONS, "itk-conditions")
+        self.equipment = checkboxes(
+            [e for e in vocab.EQUIPMENT if e != "mat"], "itk-equipment", words=EQUIPMENT_LABELS
+        )
+        self.conditions = condition_boxes("itk-conditions")
         self.widget = w.VBox(
             [
                 self.title,

@@ -24,9 +24,9 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     handle.focus()
     for _ in range(3):
         handle.press("ArrowLeft")
-    page.locator(".itk-population select").select_option("postnatal")
-    page.locator(".itk-equipment label", has_text="small-ball").locator("input").check()
-    page.locator(".itk-conditions label", has_text="knee-pain").locator("input").check()
+    page.locator(".itk-population select").select_option(label="After birth, the first months")
+    page.locator(".itk-equipment label", has_text="Small ball").locator("input").check()
+    page.locator(".itk-conditions label", has_text="Knee pain").locator("input").check()
     build.click()
 
     total = page.locator(".itk-total")
@@ -36,6 +36,10 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     count = items.count()
     assert count >= 5
     screenshot(page, "app-built")
+    # the form reads as words: no raw tag is visible anywhere on the page
+    visible = page.locator("body").inner_text()
+    for tag in ("small-ball", "knee-pain", "pelvic-girdle-pain", "prenatal-t3", "pregnancy-t1"):
+        assert tag not in visible, tag
 
     # edit: the third exercise gets one more set; then remove the fourth
     page.locator(".itk-items select").select_option(index=2)
