@@ -92,6 +92,7 @@ ROLES = (
     "adductor-stretch",
     "inner-thigh-circles",
     "wide-squat",
+    "maximal-squeeze",
 )
 
 #: Each role in words, as in "the class has no {squeeze}".
@@ -111,6 +112,7 @@ ROLE_WORDS = {
     "adductor-stretch": "inner-thigh stretch",
     "inner-thigh-circles": "side-lying inner-thigh circles",
     "wide-squat": "wide squat",
+    "maximal-squeeze": "maximal squeeze (for athletes)",
 }
 
 #: What each rule the builder may have to let go keeps, in words, for "what gave way"

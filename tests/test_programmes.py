@@ -86,3 +86,17 @@ def test_every_class_prefers_the_teaching_materials_three_favourites():
         assert any(role in e.roles for e in library if e.level == 1), role
     squeezes = [e for e in library if "squeeze" in e.roles and e.level == 1]
     assert any(not e.needs(["mat"]) for e in squeezes), "a squeeze with the hands, for a class with no ball"
+
+
+def test_a_maximal_squeeze_is_for_athletes_only():
+    import innerthigh_kit as kit
+    from innerthigh_kit import vocab
+    from innerthigh_kit.plans.programmes import allowed_for, programmes_for
+
+    library = kit.load_library()
+    maximal = [e.id for e in library if "maximal-squeeze" in e.roles]
+    assert maximal, "the library has a maximal squeeze"
+    for population in vocab.POPULATIONS:
+        pool = allowed_for(library, programmes_for(kit.Audience(population=population)))
+        kept = [i for i in maximal if i in pool]
+        assert bool(kept) == (population == "athlete"), population
