@@ -56,7 +56,7 @@ def test_build_shows_items_total_findings_and_reasoning(builder, library):
     plan = builder.plan
     assert plan is not None and builder.plan_area.layout.display is None
     assert len(builder.items.options) == len(flat_ids(plan)) >= 5
-    assert "of 30 min planned" in builder.total.value
+    assert "of 30 min" in builder.total.value
     assert builder.reasoning.value.count("<p>") >= 2
     assert builder.findings.value
     request = builder.request()
@@ -229,3 +229,10 @@ def test_the_form_says_words_not_tags_and_asks_about_pregnancy_once(builder):
     build(builder, population="prenatal-t2", equipment=("small-ball",), conditions=("pelvic-girdle-pain",))
     assert builder.plan.audience.population == "prenatal-t2"
     assert builder.plan.audience.conditions == ["pelvic-girdle-pain"]
+
+
+def test_the_total_says_the_minutes_without_a_minus_zero(builder):
+    build(builder)
+    total = builder.total.value
+    assert "of 30 min" in total and "%)" not in total.replace("% over)", "").replace("% under)", "")
+    assert "-0%" not in total and "+0%" not in total

@@ -239,9 +239,14 @@ class ClassBuilder:
             self.items.value = select if select in keys else (keys[0] if keys else None)
         finally:
             self._updating = False
+        off = self.plan.off_target
+        # within half a percent is on time: no "(-0%)"; beyond it, said in words
+        off_words = (
+            f" ({abs(off):.0%} {'over' if off > 0 else 'under'})" if round(abs(off) * 100) >= 1 else ""
+        )
         self.total.value = (
             f"<p style='font-size:1.1em'><b>Total {duration_words(self.plan.total_seconds)}</b> of "
-            f"{self.plan.target_minutes} min planned ({self.plan.off_target * 100:+.0f}%) · "
+            f"{self.plan.target_minutes} min{off_words} · "
             f"{len(pairs)} exercises · both sides, rests and changes counted</p>"
         )
         self._show_checks()

@@ -31,7 +31,7 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
 
     total = page.locator(".itk-total")
     total.get_by_text("Total").wait_for()
-    assert "of 30 min planned" in total.inner_text()
+    assert "of 30 min" in total.inner_text()
     items = page.locator(".itk-items select option")
     count = items.count()
     assert count >= 5
