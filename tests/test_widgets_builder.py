@@ -236,3 +236,28 @@ def test_the_total_says_the_minutes_without_a_minus_zero(builder):
     total = builder.total.value
     assert "of 30 min" in total and "%)" not in total.replace("% over)", "").replace("% under)", "")
     assert "-0%" not in total and "+0%" not in total
+
+
+def test_the_timeline_shows_each_exercise_by_time_and_position_and_a_click_selects_it(builder, library):
+    from innerthigh_kit.widgets.timeline import ROWS, row_of
+
+    build(builder, minutes=45)
+    rows = builder.timeline.children[0].children[: len(ROWS)]
+    pairs = list(builder.plan.items())
+    total = sum(item.seconds for _, item in pairs)
+    for row, label in zip(rows, ROWS, strict=True):
+        assert label in row.children[0].value
+        cells = row.children[1].children  # one cell per exercise, in class order: a block or a gap
+        assert len(cells) == len(pairs)
+        widths = [float(cell.layout.width.rstrip("%")) for cell in cells]
+        assert sum(widths) == pytest.approx(100, abs=0.1), "every row keeps the whole class's clock"
+        for cell, (_, item) in zip(cells, pairs, strict=True):
+            is_block = "itk-block" in cell._dom_classes
+            assert is_block == (row_of(library.get(item.exercise).position) == label)
+            assert float(cell.layout.width.rstrip("%")) == pytest.approx(100 * item.seconds / total, abs=0.01)
+    fourth = pairs[3][1]
+    block = next(
+        row.children[1].children[3] for row in rows if "itk-block" in row.children[1].children[3]._dom_classes
+    )
+    block.click()
+    assert builder.items.value == fourth.key

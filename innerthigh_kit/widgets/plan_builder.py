@@ -22,6 +22,7 @@ from . import _html
 from ._html import named
 from .request_form import RequestForm
 from .save_panel import SavePanel
+from .timeline import timeline
 
 _SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
 
@@ -72,6 +73,7 @@ class ClassBuilder:
         self.items = named(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
         self.items.observe(lambda _: self._show_selected(), names="value")
         self.figure = named(w.HTML(layout=w.Layout(width="280px", min_width="220px")), "itk-figure-box")
+        self.timeline = w.VBox(layout=w.Layout(width="100%"))
         self._updating = False
         self._edit_controls()
         self._check_and_save_parts()
@@ -80,6 +82,7 @@ class ClassBuilder:
             [
                 w.HTML(heading("2. Your class")),
                 self.total,
+                self.timeline,
                 w.HBox([self.items, self.figure], layout=w.Layout(width="100%")),
                 self.dosage_row,
                 w.HBox(list(self.buttons.values())),
@@ -249,6 +252,7 @@ class ClassBuilder:
             f"{self.plan.target_minutes} min{off_words} · "
             f"{len(pairs)} exercises · both sides, rests and changes counted</p>"
         )
+        self.timeline.children = [timeline(self.plan, self.library, self._select)]
         self._show_checks()
         used = set(self.plan.exercise_ids)
         self.add_choice.options = [("", "")] + [
@@ -292,6 +296,10 @@ class ClassBuilder:
         finally:
             self._updating = False
         self._mark_editing(current)  # after the values, so a marker seen means the boxes are set
+
+    def _select(self, key: str) -> None:
+        """Select the item with ``key`` (a click on its block in the timeline)."""
+        self.items.value = key
 
     def _show_figure(self, exercise_id: str) -> None:
         """The selected item's figure, its name and key cue, beside the list."""

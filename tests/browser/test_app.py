@@ -50,6 +50,12 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     assert figure.get_attribute("alt").startswith("Figure: ")
     assert page.evaluate("(img) => img.naturalWidth > 100 && img.complete", figure.element_handle())
     screenshot(page, "app-figure")
+    # the timeline: a click on the fifth exercise's block selects it
+    page.locator(".itk-timeline .itk-block-5").click()
+    page.locator(".itk-dosage.itk-editing-5").wait_for()
+    page.locator(".itk-timeline").screenshot(path=str(SCREENSHOTS / "app-timeline.png"))
+    page.locator(".itk-items select").select_option(index=2)
+    page.locator(".itk-dosage.itk-editing-3").wait_for()
     # the list and the figure beside it, as the instructor sees them
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.locator(".itk-items").locator("xpath=..").screenshot(
