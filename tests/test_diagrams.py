@@ -376,3 +376,25 @@ def test_a_real_kernel_shows_the_png_and_the_summary(tmp_path):
     (result,) = [o for o in notebook.cells[0].outputs if o.output_type == "execute_result"]
     assert result.data["text/plain"] == diagrams.lever_sketch("first").summary
     assert result.data["image/png"]
+
+
+def test_the_class_timeline_has_a_block_per_exercise_in_its_positions_row():
+    import innerthigh_kit as kit
+    from innerthigh_kit.diagrams.timeline import ROWS, class_timeline, row_of
+    from innerthigh_kit.plans.group_checks import position_changes
+
+    library = kit.load_library()
+    plan = kit.build_plan(
+        kit.ClassRequest(minutes=45, population="postnatal", equipment=["small-ball"]), library
+    )
+    figure = class_timeline(plan, library)
+    ax = figure.axes[0]
+    blocks = [p for p in ax.patches if p.get_height() > 0.5]
+    items = [item for _, item in plan.items()]
+    assert len(blocks) == len(items)
+    assert sum(b.get_width() for b in blocks) == pytest.approx(plan.total_seconds / 60)
+    rows = list(ROWS)
+    for block, item in zip(blocks, items, strict=True):
+        row = row_of(library.get(item.exercise).position)
+        assert int(block.get_y()) == len(rows) - 1 - rows.index(row)
+    assert f"{position_changes(plan, library)} change(s) of position" in repr(figure)

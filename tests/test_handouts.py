@@ -309,3 +309,9 @@ def test_a_45_minute_participant_pdf_stays_on_four_pages(library, tmp_path, requ
     plan = kit.build_plan(kit.ClassRequest(**request_kwargs), library)
     pages = len(PdfReader(render_handout(plan, tmp_path / "class.pdf")).pages)
     assert pages <= 4, f"{pages} pages for {len(list(plan.items()))} exercises"
+
+
+def test_the_instructor_version_pictures_the_class_on_a_timeline(rendered):
+    assert '<figure class="timeline">' in rendered["instructor"]
+    assert "The class at a glance" in rendered["instructor"]
+    assert '<figure class="timeline">' not in rendered["participant"]

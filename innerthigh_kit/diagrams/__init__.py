@@ -27,6 +27,7 @@ from .figures import exercise_figure
 from .knee import KneeView, knee_view
 from .levers import lever_sketch
 from .pelvis import PelvisView, pelvis_view
+from .timeline import class_timeline
 
 __all__ = [
     "COLOURS",
@@ -36,6 +37,7 @@ __all__ = [
     "SHORT",
     "KitFigure",
     "KneeView",
+    "class_timeline",
     "exercise_figure",
     "PelvisView",
     "knee_view",

@@ -123,6 +123,25 @@ class Handout:
         alt = f"Figure: {exercise.name}" if exercise else "Figure"
         return f'<img class="thumb" alt="{escape(alt)}" src="data:image/png;base64,{png}">'
 
+    def _timeline(self) -> str:
+        """The instructor's picture of the class: positions and sections along the minutes (SVG)."""
+        if self.audience != "instructor" or not self.include_diagrams:
+            return ""
+        import io
+
+        import matplotlib
+
+        from ..diagrams.timeline import class_timeline
+
+        buffer = io.StringIO()
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            class_timeline(self.plan, self.library).savefig(buffer, format="svg", bbox_inches="tight")
+        svg = buffer.getvalue()
+        caption = "The class at a glance: each block is an exercise (its number), its row the position."
+        return (
+            f'<figure class="timeline">{svg[svg.index("<svg") :]}<figcaption>{caption}</figcaption></figure>'
+        )
+
     def _cues(self, exercise: Exercise | None) -> str:
         """The cues under an exercise's name: the instructor's notes keep the set-up cue too; the
         take-home sheet keeps the key cue, since its figure shows the set-up. Then the easier and
@@ -165,7 +184,7 @@ class Handout:
             '<th class="num">Time</th></tr>'
         )
         return _Html(
-            f'<h2>The sequence</h2><table class="sequence">{head}{"".join(rows)}</table>'
+            f'<h2>The sequence</h2>{self._timeline()}<table class="sequence">{head}{"".join(rows)}</table>'
             '<p class="small">Times include both sides, rests and changes of position. The orange '
             "band on each figure marks the inner thighs that work or stretch.</p>"
         )

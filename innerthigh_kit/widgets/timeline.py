@@ -1,7 +1,8 @@
 """A picture of the class: a strip of blocks, one per exercise, as wide as its time, in the row of
 its position (standing, chair, mat), coloured by section, with each change of position marked.
 
-It is made of ipywidgets buttons, so clicking a block selects that exercise in the builder (the
+The rows and colours are ``diagrams.timeline``'s, the picture on the instructor's handout. It is
+made of ipywidgets buttons, so clicking a block selects that exercise in the builder (the
 ``on_select`` callback gets the item's key), and it needs no drawing library: the browser lays the
 blocks out by their share of the class.
 """
@@ -12,26 +13,9 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from .. import vocab
+from ..diagrams.timeline import ROWS, SECTION_COLOURS, row_of
 from ..exercises import Library
 from ..words import duration_words, section_words
-
-#: The three rows of the strip, top to bottom, and the positions each holds.
-ROWS = {"Standing": ("standing",), "Chair or seated": ("seated",), "Mat": vocab.POSITIONS}
-
-#: A calm colour per section (Okabe & Ito's palette, lightened so the labels stay readable).
-SECTION_COLOURS = {
-    "warm-up": "#f6c66b",
-    "activation": "#9fd0ef",
-    "strength": "#e9a07a",
-    "stretch": "#8fd1b8",
-    "cool-down": "#c9b3db",
-}
-
-
-def row_of(position: str) -> str:
-    """'Standing', 'Chair or seated' or 'Mat'."""
-    return next(row for row, positions in ROWS.items() if position in positions)
 
 
 def _block(item, number: int, section: str, exercise, share: float, changed: bool, on_select) -> w.Button:
