@@ -261,3 +261,29 @@ def test_the_timeline_shows_each_exercise_by_time_and_position_and_a_click_selec
     )
     block.click()
     assert builder.items.value == fourth.key
+
+
+def test_undo_takes_back_the_last_twenty_edits(builder):
+    from innerthigh_kit.widgets.plan_builder import UNDO_STEPS
+
+    build(builder, minutes=45)
+    assert builder.buttons["undo"].disabled, "nothing to undo after a fresh build"
+    before = builder.plan.to_json_dict()
+    keys = [value for _, value in builder.items.options]
+    builder.items.value = keys[2]
+    builder.buttons["remove"].click()
+    builder.items.value = [value for _, value in builder.items.options][0]
+    builder.sets.value = builder.sets.value + 1
+    assert builder.plan.to_json_dict() != before
+    builder.buttons["undo"].click()  # the sets
+    builder.buttons["undo"].click()  # the removal
+    assert builder.plan.to_json_dict() == before
+    assert builder.buttons["undo"].disabled and not builder.undo()
+    builder.items.value = [value for _, value in builder.items.options][-1]
+    builder.buttons["down"].click()  # the last item cannot go down: nothing to undo
+    assert builder.buttons["undo"].disabled
+    builder.items.value = [value for _, value in builder.items.options][0]
+    for step in range(UNDO_STEPS + 5):
+        builder.buttons["down" if step % 2 == 0 else "up"].click()
+    undone = sum(builder.undo() for _ in range(UNDO_STEPS + 5))
+    assert undone == UNDO_STEPS

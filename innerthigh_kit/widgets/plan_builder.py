@@ -9,6 +9,7 @@ CSS classes (``itk-...``) name the parts for the browser tests and for styling.
 from __future__ import annotations
 
 import html
+from collections import deque
 from pathlib import Path
 
 import ipywidgets as w
@@ -23,6 +24,9 @@ from ._html import named
 from .request_form import RequestForm
 from .save_panel import SavePanel
 from .timeline import timeline
+
+#: How many edits Undo can take back.
+UNDO_STEPS = 20
 
 _SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
 
@@ -109,12 +113,16 @@ class ClassBuilder:
             "easier": ("Easier version", "minus", lambda: self._swap(harder=False)),
             "harder": ("Harder version", "plus", lambda: self._swap(harder=True)),
             "remove": ("Remove", "trash", self._remove),
+            "undo": ("Undo", "undo", self.undo),
         }
         self.buttons = {}
         for key, (text, icon, action) in buttons.items():
             button = named(w.Button(description=text, icon=icon, layout=w.Layout(width="auto")), f"itk-{key}")
-            button.on_click(lambda _, act=action: self._act(act))
+            run = action if key == "undo" else (lambda act=action: self._act(act))
+            button.on_click(lambda _, run=run: run())
             self.buttons[key] = button
+        self.buttons["undo"].disabled = True
+        self._history: deque = deque(maxlen=UNDO_STEPS)
         self.add_choice = named(
             w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px")), "itk-add-choice"
         )
@@ -147,6 +155,8 @@ class ClassBuilder:
             return
         plan.title = self.title.value.strip() or plan.title
         self.plan = plan
+        self._history.clear()  # a new class: the old one's edits are not this one's
+        self.buttons["undo"].disabled = True
         self.error.value = ""
         first = next(iter(plan.items()), (None, None))[1]
         self._show_plan(select=first.key if first else None)
@@ -163,10 +173,35 @@ class ClassBuilder:
         if self.plan is None:
             self._status("Build a class first.", ok=False)
             return
+        self._remember()
         try:
             action()
         except KitError as error:
+            self._forget()  # nothing changed
             self._status(html.escape(str(error)), ok=False)
+            return
+        if self._history and self._history[-1][0].to_json_dict() == self.plan.to_json_dict():
+            self._forget()  # e.g. "move down" on the last item: nothing to undo
+
+    def _remember(self) -> None:
+        """Keep the plan as it is before an edit, for Undo (the last ``UNDO_STEPS`` edits)."""
+        self._history.append((self.plan.copy(), self.selected_key))
+        self.buttons["undo"].disabled = False
+
+    def _forget(self) -> None:
+        self._history.pop()
+        self.buttons["undo"].disabled = not self._history
+
+    def undo(self) -> bool:
+        """Put the plan back as it was before the last edit; False when there is nothing to undo."""
+        if not self._history:
+            self._status("Nothing to undo.", ok=False)
+            return False
+        self.plan, key = self._history.pop()
+        self.buttons["undo"].disabled = not self._history
+        self._show_plan(select=key)
+        self._status("Undone: the class is as it was before your last change.")
+        return True
 
     @property
     def selected_key(self) -> str | None:
@@ -211,9 +246,11 @@ class ClassBuilder:
             return
         current = self.plan.item(self.selected_key)
         dose = {"hold_seconds": self.hold.value} if current.is_hold else {"reps": self.reps.value}
+        self._remember()
         try:
             self.plan.set_dosage(current, sets=self.sets.value, **dose)
         except KitError as error:
+            self._forget()
             self._status(html.escape(str(error)), ok=False)
             return
         self._show_plan(select=current.key)

@@ -75,8 +75,24 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
         "([sel, n]) => document.querySelectorAll(sel).length === n",
         arg=[".itk-items select option", count - 1],
     )
+    # undo brings the removed exercise back; removing it again leaves the class as it was
+    page.locator("button.itk-undo, .itk-undo button").first.click()
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n", arg=[".itk-items select option", count]
+    )
+    assert removed in page.locator(".itk-items select").inner_text()
+    page.locator("button.itk-remove, .itk-remove button").first.click()
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n",
+        arg=[".itk-items select option", count - 1],
+    )
 
     name = page.locator(".itk-save-name input")
+    # a name that climbs out of the plans folder is refused in words, and nothing is written
+    name.fill("../escape.yaml")
+    page.locator("button.itk-save, .itk-save button").first.click()
+    page.locator(".itk-status").get_by_text("names a folder as well as a file").wait_for()
+    assert not (Path(voila_app.saved_plans).parent / "escape.yaml").exists()
     name.fill("browser-class.yaml")
     page.locator("button.itk-save, .itk-save button").first.click()
     page.locator(".itk-status").get_by_text("Saved to").wait_for()
