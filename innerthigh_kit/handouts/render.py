@@ -10,8 +10,8 @@ path, so nothing beside the plan file is ever imported or run. Bad input becomes
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
+import uuid
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -47,8 +47,8 @@ def _plan_file(plan: ClassPlan | str | os.PathLike, workdir: Path) -> Path:
 def kernel_manager_class():
     """nbclient's kernel manager, talking to the kernel over local sockets where it can.
 
-    On Linux and macOS the kernel's channels are Unix sockets (ZeroMQ's ``ipc`` transport) in a
-    folder of their own: no TCP port is picked, so two handouts rendered side by side (a workshop
+    On Linux and macOS the kernel's channels are Unix sockets (ZeroMQ's ``ipc`` transport) with a
+    name of their own: no TCP port is picked, so two handouts rendered side by side (a workshop
     with ``--jobs 2``) can never race for the same port, and nothing listens on the network.
     Elsewhere it is TCP with CurveZMQ keys where pyzmq has them (``transport_encryption='auto'``),
     which keeps ipykernel 7.3+'s warning about unencrypted TCP off the instructor's terminal.
@@ -68,19 +68,14 @@ def kernel_manager_class():
         def _default_ip(self):
             if self.transport != "ipc":
                 return super()._ip_default()
-            # a short absolute path (Unix socket paths must stay under about 100 characters)
-            return os.path.join(tempfile.mkdtemp(prefix="itk-kernel-"), "k")
+            # a short absolute path of its own (Unix socket paths stay under about 100 characters);
+            # nothing is made until the kernel binds, and jupyter_client removes the sockets at
+            # shutdown, so a manager that never starts leaves nothing behind
+            return os.path.join(tempfile.gettempdir(), f"itk-kernel-{uuid.uuid4().hex[:16]}")
 
         @default("transport_encryption")
         def _default_transport_encryption(self):
             return "auto" if zmq.has("curve") and not local_sockets else "disabled"
-
-        async def _async_cleanup_resources(self, restart: bool = False) -> None:
-            await super()._async_cleanup_resources(restart=restart)
-            if self.transport == "ipc" and not restart:
-                shutil.rmtree(os.path.dirname(self.ip), ignore_errors=True)
-
-        cleanup_resources = _async_cleanup_resources
 
     return KitKernelManager
 
