@@ -19,7 +19,7 @@ from ..plans import ClassPlan, check_plan
 from ..plans.programmes import programmes_for
 from ..plans.versions import versions_words
 from ..words import dosage_words, duration_words, join_words, section_words
-from .diagram_cache import cached_figure_png, cached_svg
+from .diagram_cache import cached_figure_png, cached_svg, inline_svg
 from .parameters import AUDIENCES, check_parameters
 
 DISCLAIMER = (
@@ -127,20 +127,11 @@ class Handout:
         """The instructor's picture of the class: positions and sections along the minutes (SVG)."""
         if self.audience != "instructor" or not self.include_diagrams:
             return ""
-        import io
-
-        import matplotlib
-
         from ..diagrams.timeline import class_timeline
 
-        buffer = io.StringIO()
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
-            class_timeline(self.plan, self.library).savefig(buffer, format="svg", bbox_inches="tight")
-        svg = buffer.getvalue()
+        svg = inline_svg(class_timeline(self.plan, self.library))
         caption = "The class at a glance: each block is an exercise (its number), its row the position."
-        return (
-            f'<figure class="timeline">{svg[svg.index("<svg") :]}<figcaption>{caption}</figcaption></figure>'
-        )
+        return f'<figure class="timeline">{svg}<figcaption>{caption}</figcaption></figure>'
 
     def _cues(self, exercise: Exercise | None) -> str:
         """The cues under an exercise's name: the instructor's notes keep the set-up cue too; the

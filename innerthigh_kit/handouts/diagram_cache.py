@@ -40,25 +40,29 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_svg(name: str) -> str:
-    """The SVG markup of the named diagram from ``innerthigh_kit.diagrams``, drawn once."""
-    path = _cache_dir() / f"{name}-{_code_fingerprint()}.svg"
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
+def inline_svg(figure) -> str:
+    """A matplotlib figure as SVG markup to inline in a page."""
     import io
 
     import matplotlib
 
-    from .. import diagrams
-
-    figure = getattr(diagrams, name)()
     buffer = io.StringIO()
     # Text as <text>, not one path per glyph: a tenth of the markup, selectable in the PDF, and
     # nbconvert's HTML pass (BeautifulSoup over the whole page) stays quick.
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", bbox_inches="tight")
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML prologue: it is inlined into HTML
+    return svg[svg.index("<svg") :]  # drop the XML prologue: it is inlined into HTML
+
+
+def cached_svg(name: str) -> str:
+    """The SVG markup of the named diagram from ``innerthigh_kit.diagrams``, drawn once."""
+    path = _cache_dir() / f"{name}-{_code_fingerprint()}.svg"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    from .. import diagrams
+
+    svg = inline_svg(getattr(diagrams, name)())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, svg)
