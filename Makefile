@@ -10,10 +10,11 @@ HOST   := 127.0.0.1
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: lab test test-fast bench bench-setup app notebooks browser-deps lint setup setup-test clean help
+.PHONY: lab test test-fast bench bench-setup app teach notebooks browser-deps lint setup setup-test clean help
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (sets up .venv on first use)"
 	@echo "make app        the class builder as an app, code hidden (voila)"
+	@echo "make teach PLAN=notebooks/my_plans/x.yaml   teach a saved class in run mode (voila)"
 	@echo "make test       every test: package, notebooks (nbval), browser"
 	@echo "make bench      speed figures, as ratios against a floor measured in the same run"
 	@echo "make bench-setup  how fast a fresh clone sets up, against plain pip"
@@ -38,6 +39,10 @@ lab: $(RUNTIME_STAMP)
 
 app: $(RUNTIME_STAMP)
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) notebooks/04_class_builder.ipynb
+
+# `make teach PLAN=notebooks/my_plans/my-class.yaml`: that class in run mode; without PLAN, choose one.
+teach: $(RUNTIME_STAMP)
+	INNERTHIGH_KIT_PLAN="$(if $(PLAN),$(abspath $(PLAN)))" $(BIN)/voila --no-browser --Voila.ip=$(HOST) notebooks/06_teach.ipynb
 
 # Debian's chromium for the browser tests and poppler for looking at PDFs (root on Debian only).
 browser-deps:

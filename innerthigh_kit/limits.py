@@ -117,3 +117,9 @@ FOCUS_SPLIT_GIVE = 0.25
 #: counted (coaching convention: past about five minutes a class gets more from another exercise
 #: than from more sets of the same one).
 ITEM_MOST_SECONDS = 300
+
+#: Run mode (``plans.run``): the get-ready count before the first set, the last seconds of the
+#: transition; and the seconds to change sides, which the timing rule does not count. Coaching
+#: convention: no source gives the seconds.
+GET_READY_SECONDS = 5
+SIDE_SWITCH_SECONDS = 5

@@ -16,6 +16,10 @@ _LAZY = {
     "explore_knee": "levers",
     "explore_pelvis": "levers",
     "LeverExplorer": "levers",
+    "RunMode": "run_mode",
+    "run_mode": "run_mode",
+    "TeachPage": "teach",
+    "teach_page": "teach",
 }
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -131,8 +131,8 @@ def server_env(tmp_path):
     return env
 
 
-@pytest.fixture
-def voila_app(workdir, server_env, tmp_path):
+def start_voila(notebook: str, workdir: Path, env: dict, log: Path) -> Server:
+    """voila serving one notebook of the copy in ``workdir``, on a free port of 127.0.0.1."""
     port = free_port()
     command = [
         str(BIN / "voila"),
@@ -140,10 +140,25 @@ def voila_app(workdir, server_env, tmp_path):
         "--Voila.ip=127.0.0.1",
         f"--port={port}",
         "--Voila.tornado_settings={'disable_check_xsrf': True}",
-        "04_class_builder.ipynb",
+        notebook,
     ]
-    server = Server(command, f"http://127.0.0.1:{port}/", workdir, server_env, tmp_path / "voila.log")
-    server.saved_plans = server_env["INNERTHIGH_KIT_PLANS_DIR"]
+    server = Server(command, f"http://127.0.0.1:{port}/", workdir, env, log)
+    server.saved_plans = env["INNERTHIGH_KIT_PLANS_DIR"]
+    return server
+
+
+@pytest.fixture
+def voila_app(workdir, server_env, tmp_path):
+    server = start_voila("04_class_builder.ipynb", workdir, server_env, tmp_path / "voila.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def teach_app(workdir, server_env, tmp_path):
+    """The teach page (`make teach PLAN=...`) on the short class in tests/data."""
+    env = {**server_env, "INNERTHIGH_KIT_PLAN": str(ROOT / "tests" / "data" / "short_class.yaml")}
+    server = start_voila("06_teach.ipynb", workdir, env, tmp_path / "voila.log")
     yield server
     server.stop()
 
