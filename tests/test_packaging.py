@@ -74,7 +74,9 @@ def test_wheel_install_carries_the_data(tmp_path):
         "import sys; sys.path.append(sys.argv[1]);"
         "import innerthigh_kit as k, innerthigh_kit._data as d;"
         "lib = k.load_library();"
-        "print(k.__file__); print(d.data_dir()); print(len(lib))"
+        "print(k.__file__); print(d.data_dir()); print(len(lib));"
+        # run mode's screen: its JavaScript and CSS are files of the package, read at import
+        "import innerthigh_kit.widgets.run_screen as r; print(len(r.RunMode._esm) > 1000)"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     result = subprocess.run(
@@ -85,7 +87,8 @@ def test_wheel_install_carries_the_data(tmp_path):
         text=True,
         check=True,
     )
-    module_file, data_dir, count = result.stdout.split()
+    module_file, data_dir, count, screen = result.stdout.split()
+    assert screen == "True"
     assert Path(module_file).is_relative_to(venv)
     assert Path(data_dir) == Path(module_file).parent / "_data"
     assert (Path(data_dir) / "references.yaml").is_file()

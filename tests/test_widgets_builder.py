@@ -9,6 +9,7 @@ import pytest
 import innerthigh_kit as kit
 from innerthigh_kit.widgets.plan_builder import ClassBuilder
 from innerthigh_kit.widgets.workshop import WorkshopPlanner, parse_group
+from innerthigh_kit.words import dosage_words, duration_words, section_words
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,11 @@ def flat_ids(plan):
     return [item.exercise for section in plan.sections for item in section.items]
 
 
+def click(builder, key: str, action: str) -> None:
+    """One click on the row of ``key``: its name ('select') or a button ('up', 'remove'...)."""
+    builder.rows.button(key, action).click()
+
+
 def test_nothing_shown_until_built(builder):
     assert builder.plan is None
     assert builder.plan_area.layout.display == "none"
@@ -55,7 +61,7 @@ def test_build_shows_items_total_findings_and_reasoning(builder, library):
     build(builder)
     plan = builder.plan
     assert plan is not None and builder.plan_area.layout.display is None
-    assert len(builder.items.options) == len(flat_ids(plan)) >= 5
+    assert len(builder.rows.keys) == len(flat_ids(plan)) >= 5
     assert "of 30 min" in builder.total.value
     assert builder.reasoning.value.count("<p>") >= 2
     assert builder.findings.value
@@ -76,7 +82,8 @@ def test_another_version_changes_the_seed_and_the_plan(builder, library):
 
 def test_dosage_edit_updates_the_total(builder):
     build(builder)
-    builder.items.index = 2
+    click(builder, builder.rows.keys[2], "select")
+    assert builder.selected_key == builder.rows.keys[2]
     before = builder.plan.total_seconds
     builder.sets.value = builder.sets.value + 1
     assert builder.plan.total_seconds > before
@@ -90,19 +97,17 @@ def test_move_remove_and_add(builder, library):
     # the first item with a neighbour below it in the same section: moving it down swaps the two
     index = next(i for i in range(len(pairs) - 1) if pairs[i][0] is pairs[i + 1][0])
     key = pairs[index][1].key
-    builder.items.value = key
-    builder.buttons["down"].click()
+    click(builder, key, "down")  # one click on the row's own button
     moved = flat_ids(builder.plan)
     assert moved == ids[:index] + [ids[index + 1], ids[index]] + ids[index + 2 :]
-    assert builder.items.value == key  # the moved item stays selected
+    assert builder.selected_key == key  # the moved item is selected
+    assert "itk-row-selected" in builder.rows._rows[index + 1].box._dom_classes
     # the last item of a section does not cross into the next one
     last = builder.plan.sections[0].items[-1]
-    builder.items.value = last.key
-    builder.buttons["down"].click()
+    click(builder, last.key, "down")
     assert builder.plan.sections[0].items[-1] is last
-    builder.items.value = key
     removed = builder.plan.item(key).exercise
-    builder.buttons["remove"].click()
+    click(builder, key, "remove")
     assert len(flat_ids(builder.plan)) == len(ids) - 1 and removed not in flat_ids(builder.plan)
     choice = next(value for _, value in builder.add_choice.options if value)
     builder.add_choice.value = choice
@@ -117,8 +122,7 @@ def test_swap_for_easier_and_harder_versions(builder, library):
             break
     else:
         pytest.fail("a general class should hold an exercise with a harder version")
-    builder.items.index = index
-    builder.buttons["harder"].click()
+    click(builder, builder.rows.keys[index], "harder")
     assert flat_ids(builder.plan)[index] == library.get(exercise_id).progression
     assert "harder version" in builder.status.value
 
@@ -199,8 +203,8 @@ def test_workshop_series_and_group(library, tmp_path, monkeypatch):
 
 def test_the_selected_item_shows_its_figure_and_key_cue(builder, library):
     build(builder)
-    keys = [value for _, value in builder.items.options]
-    builder.items.value = keys[2]
+    keys = builder.rows.keys
+    click(builder, keys[2], "select")
     exercise = library.get(builder.plan.item(keys[2]).exercise)
     assert "data:image/png;base64," in builder.figure.value
     assert html.escape(exercise.name) in builder.figure.value
@@ -260,7 +264,7 @@ def test_the_timeline_shows_each_exercise_by_time_and_position_and_a_click_selec
         row.children[1].children[3] for row in rows if "itk-block" in row.children[1].children[3]._dom_classes
     )
     block.click()
-    assert builder.items.value == fourth.key
+    assert builder.selected_key == fourth.key
 
 
 def test_undo_takes_back_the_last_twenty_edits(builder):
@@ -269,21 +273,51 @@ def test_undo_takes_back_the_last_twenty_edits(builder):
     build(builder, minutes=45)
     assert builder.buttons["undo"].disabled, "nothing to undo after a fresh build"
     before = builder.plan.to_json_dict()
-    keys = [value for _, value in builder.items.options]
-    builder.items.value = keys[2]
-    builder.buttons["remove"].click()
-    builder.items.value = [value for _, value in builder.items.options][0]
+    click(builder, builder.rows.keys[2], "remove")
+    click(builder, builder.rows.keys[0], "select")
     builder.sets.value = builder.sets.value + 1
     assert builder.plan.to_json_dict() != before
     builder.buttons["undo"].click()  # the sets
     builder.buttons["undo"].click()  # the removal
     assert builder.plan.to_json_dict() == before
     assert builder.buttons["undo"].disabled and not builder.undo()
-    builder.items.value = [value for _, value in builder.items.options][-1]
-    builder.buttons["down"].click()  # the last item cannot go down: nothing to undo
+    last = builder.rows.keys[-1]
+    assert builder.rows.button(last, "down").disabled  # the last item cannot go down
+    click(builder, last, "down")  # and if pressed anyway: nothing to undo
     assert builder.buttons["undo"].disabled
-    builder.items.value = [value for _, value in builder.items.options][0]
+    first = builder.rows.keys[0]
     for step in range(UNDO_STEPS + 5):
-        builder.buttons["down" if step % 2 == 0 else "up"].click()
+        click(builder, first, "down" if step % 2 == 0 else "up")
     undone = sum(builder.undo() for _ in range(UNDO_STEPS + 5))
     assert undone == UNDO_STEPS
+
+
+def test_each_row_shows_the_figure_name_dosage_and_time_and_rows_are_reused(builder, library):
+    build(builder, minutes=45)
+    pairs = list(builder.plan.items())
+    row = builder.rows._rows[1]
+    section, item = pairs[1]
+    exercise = library.get(item.exercise)
+    assert row.name.description == f"2. {exercise.name}"
+    assert "data:image/png;base64," in row.thumb.value
+    detail = html.unescape(row.detail.value)
+    assert dosage_words(item.sets, item.reps, item.hold_seconds, item.per_side, short=True) in detail
+    assert duration_words(item.seconds) in detail and section_words(section.name) in detail
+    boxes = [r.box for r in builder.rows._rows]
+    click(builder, pairs[0][1].key, "remove")
+    # one row fewer is shown, and no row was made again: the edit only changed values
+    assert [r.box for r in builder.rows._rows] == boxes
+    assert [r.box.layout.display for r in builder.rows._rows].count("none") == 1
+    assert builder.rows._rows[0].name.description == f"1. {exercise.name}"
+
+
+def test_the_teach_tab_teaches_the_class_being_edited(builder):
+    build(builder, minutes=45)
+    assert builder.run.steps == [], "nothing is sent (no figures drawn) until the tab is opened"
+    builder.ui.selected_index = 1
+    names = [step["name"] for step in builder.run.steps]
+    assert len(names) == len(builder.rows.keys) and names[0] in builder.rows._rows[0].name.description
+    builder.ui.selected_index = 0
+    click(builder, builder.rows.keys[0], "remove")
+    builder.ui.selected_index = 1
+    assert [step["name"] for step in builder.run.steps] == names[1:]

@@ -1,6 +1,6 @@
 """A plan as the instructor teaches it: one step per exercise, each a run of timed intervals.
 
-Run mode (``widgets.run_mode``) counts these down in the browser. The intervals follow the plan's
+Run mode (``widgets.run_screen``) counts these down in the browser. The intervals follow the plan's
 timing rule (``items.py``), so a step takes the item's own seconds, plus a short change of sides:
 
 - **move**: getting into place, the item's transition time less the get-ready count;

@@ -16,8 +16,8 @@ _LAZY = {
     "explore_knee": "levers",
     "explore_pelvis": "levers",
     "LeverExplorer": "levers",
-    "RunMode": "run_mode",
-    "run_mode": "run_mode",
+    "RunMode": "run_screen",
+    "run_mode": "run_screen",
     "TeachPage": "teach",
     "teach_page": "teach",
 }

@@ -173,3 +173,43 @@ def named(widget, css_class: str):
     """The widget with a CSS class that names it (for styling and the browser tests)."""
     widget.add_class(css_class)
     return widget
+
+
+_SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
+
+
+def findings_html(findings) -> str:
+    """A plan's check findings, each with what to do ('Fix:', 'Check:', 'Note:'), all escaped."""
+    return (
+        "".join(
+            f"<div class='itk-finding-{f.severity}'>{_SEVERITY_ICON.get(f.severity, '')} "
+            f"{esc(f.message)}</div>"
+            for f in findings
+        )
+        or "\u2713 No findings: nothing unsafe for the group, missing or out of balance."
+    )
+
+
+def paragraphs_html(text: str) -> str:
+    """Plain text as escaped paragraphs (blank lines between them, line breaks kept)."""
+    return "".join(
+        "<p>" + esc(part).replace("\n", "<br>") + "</p>" for part in text.split("\n\n") if part.strip()
+    )
+
+
+def bounded(limit: str, description: str):
+    """A whole-number box whose bounds are the model's limits (vocab.LIMITS)."""
+    import ipywidgets as w
+
+    low, high = vocab.LIMITS[limit].low, vocab.LIMITS[limit].high
+    return w.BoundedIntText(
+        min=int(low), max=int(high), description=description, layout=w.Layout(width="150px")
+    )
+
+
+def error_html(message: str) -> str:
+    """A message that stops something, in a red-edged box, escaped, its line breaks kept."""
+    return (
+        "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;padding:4px 10px;"
+        f"white-space:pre-wrap'>{esc(message)}</div>"
+    )

@@ -14,21 +14,20 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from .. import vocab
 from ..errors import KitError
 from ..exercises import Library, load_library
-from ..plans import ClassPlan, ClassRequest, PlanItem, build_plan, check_plan
+from ..plans import ClassPlan, ClassRequest, build_plan, check_plan
 from ..words import dosage_words, duration_words, section_words
 from . import _html
 from ._html import named
+from .plan_rows import PlanRows, RowEntry
 from .request_form import RequestForm
+from .run_screen import RunMode
 from .save_panel import SavePanel
 from .timeline import timeline
 
 #: How many edits Undo can take back.
 UNDO_STEPS = 20
-
-_SEVERITY_ICON = {"error": "<b>Fix:</b>", "warning": "<b>Check:</b>", "info": "<b>Note:</b>"}
 
 
 class ClassBuilder:
@@ -38,10 +37,19 @@ class ClassBuilder:
         self.library = library if library is not None else load_library()
         self.plan: ClassPlan | None = None
         self.seed = 1
+        self._selected: str | None = None
         self._form()
         self._editor()
-        self.ui = w.VBox([self.form, self.error, self.plan_area], layout=w.Layout(width="100%"))
-        self.ui.add_class("itk-builder")
+        build = w.VBox([self.form, self.error, self.plan_area], layout=w.Layout(width="100%"))
+        build.add_class("itk-builder")
+        # the Teach tab: run mode for the class being edited, sent when the tab is opened
+        self.run = RunMode(library=self.library)
+        self.teach_note = w.HTML("<i>Build a class first: then teach it here.</i>")
+        self.ui = w.Tab([build, w.VBox([self.teach_note, self.run])], layout=w.Layout(width="100%"))
+        self.ui.set_title(0, "Build and edit")
+        self.ui.set_title(1, "Teach")
+        self.ui.add_class("itk-app")
+        self.ui.observe(lambda _: self._teach_if_open(), names="selected_index")
         self._show_plan()
 
     # ------------------------------------------------------------------ layout
@@ -74,8 +82,7 @@ class ClassBuilder:
 
     def _editor(self) -> None:
         self.total = named(w.HTML(), "itk-total")
-        self.items = named(w.Select(options=[], rows=14, layout=w.Layout(width="100%")), "itk-items")
-        self.items.observe(lambda _: self._show_selected(), names="value")
+        self.rows = PlanRows(self._row_action)
         self.figure = named(w.HTML(layout=w.Layout(width="280px", min_width="220px")), "itk-figure-box")
         self.timeline = w.VBox(layout=w.Layout(width="100%"))
         self._updating = False
@@ -87,9 +94,8 @@ class ClassBuilder:
                 w.HTML(heading("2. Your class")),
                 self.total,
                 self.timeline,
-                w.HBox([self.items, self.figure], layout=w.Layout(width="100%")),
-                self.dosage_row,
-                w.HBox(list(self.buttons.values())),
+                w.HBox([self.rows.widget, self.figure], layout=w.Layout(width="100%")),
+                w.HBox([self.dosage_row, self.buttons["undo"]]),
                 w.HBox([self.add_choice, self.add_button]),
                 w.HTML(heading("3. Checks")),
                 self.findings,
@@ -101,27 +107,16 @@ class ClassBuilder:
 
     def _edit_controls(self) -> None:
         """The dosage boxes (bounded by the model's limits), the edit buttons and 'add'."""
-        self.sets = named(_bounded("sets", "Sets"), "itk-sets")
-        self.reps = named(_bounded("reps", "Reps"), "itk-reps")
-        self.hold = named(_bounded("hold_seconds", "Hold s"), "itk-hold")
+        self.sets = named(_html.bounded("sets", "Sets"), "itk-sets")
+        self.reps = named(_html.bounded("reps", "Reps"), "itk-reps")
+        self.hold = named(_html.bounded("hold_seconds", "Hold s"), "itk-hold")
         for box in (self.sets, self.reps, self.hold):
             box.observe(lambda _: self._change_dosage(), names="value")
         self.dosage_row = named(w.HBox([self.sets, self.reps, self.hold]), "itk-dosage")
-        buttons = {
-            "up": ("Move up", "arrow-up", lambda: self._move(-1)),
-            "down": ("Move down", "arrow-down", lambda: self._move(1)),
-            "easier": ("Easier version", "minus", lambda: self._swap(harder=False)),
-            "harder": ("Harder version", "plus", lambda: self._swap(harder=True)),
-            "remove": ("Remove", "trash", self._remove),
-            "undo": ("Undo", "undo", self.undo),
-        }
-        self.buttons = {}
-        for key, (text, icon, action) in buttons.items():
-            button = named(w.Button(description=text, icon=icon, layout=w.Layout(width="auto")), f"itk-{key}")
-            run = action if key == "undo" else (lambda act=action: self._act(act))
-            button.on_click(lambda _, run=run: run())
-            self.buttons[key] = button
-        self.buttons["undo"].disabled = True
+        undo = named(w.Button(description="Undo", icon="undo", layout=w.Layout(width="auto")), "itk-undo")
+        undo.on_click(lambda _: self.undo())
+        undo.disabled = True
+        self.buttons = {"undo": undo}
         self._history: deque = deque(maxlen=UNDO_STEPS)
         self.add_choice = named(
             w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px")), "itk-add-choice"
@@ -206,18 +201,35 @@ class ClassBuilder:
     @property
     def selected_key(self) -> str | None:
         """The key of the item selected in the list, or None."""
-        return self.items.value if self.plan is not None else None
+        return self._selected if self.plan is not None else None
 
-    def _move(self, step: int) -> None:
-        key = self.selected_key
-        if key is not None and self.plan.shift(key, step):
+    def select(self, key: str) -> None:
+        """Select the item with ``key``: its row is marked, its boxes and figure shown."""
+        if self.plan is not None and key in self.rows.keys and key != self._selected:
+            self._selected = key
+            self._show_rows()
+            self._show_selected()
+
+    def _row_action(self, action: str, key: str) -> None:
+        """A click on a row: its name selects it; its buttons edit it, each one click (and one undo)."""
+        if action == "select":
+            self.select(key)
+            return
+        edits = {
+            "up": lambda: self._move(key, -1),
+            "down": lambda: self._move(key, 1),
+            "easier": lambda: self._swap(key, harder=False),
+            "harder": lambda: self._swap(key, harder=True),
+            "remove": lambda: self._remove(key),
+        }
+        self._act(edits[action])
+
+    def _move(self, key: str, step: int) -> None:
+        if self.plan.shift(key, step):
             self.plan.set_transitions(self.library)
             self._show_plan(select=key)
 
-    def _remove(self) -> None:
-        key = self.selected_key
-        if key is None:
-            return
+    def _remove(self, key: str) -> None:
         keys = [item.key for _, item in self.plan.items()]
         position = keys.index(key)
         self.plan.remove(key)
@@ -225,10 +237,7 @@ class ClassBuilder:
         rest = keys[:position] + keys[position + 1 :]
         self._show_plan(select=rest[min(position, len(rest) - 1)] if rest else None)
 
-    def _swap(self, harder: bool) -> None:
-        key = self.selected_key
-        if key is None:
-            return
+    def _swap(self, key: str, harder: bool) -> None:
         new = self.plan.swap_version(key, self.library, harder=harder)
         word = "harder" if harder else "easier"
         self._status(f"Swapped for the {word} version: {html.escape(self.library.get(new.exercise).name)}.")
@@ -257,12 +266,22 @@ class ClassBuilder:
 
     # ------------------------------------------------------------------ drawing
 
-    def _label(self, number: int, section, item: PlanItem) -> str:
-        exercise = self.library.get(item.exercise) if item.exercise in self.library else None
-        name = exercise.name if exercise else f"{item.exercise} (not in the library)"
-        dose = dosage_words(item.sets, item.reps, item.hold_seconds, item.per_side, short=True)
-        # numbered, not padded: padding cannot line up in a proportional font
-        return f"{number}. {section_words(section.name)} · {name} — {dose} — {duration_words(item.seconds)}"
+    def _entries(self) -> list[RowEntry]:
+        """One row per item: number and name; section, dosage and time; the figure's thumbnail."""
+        from ..handouts.diagram_cache import cached_figure_png
+
+        entries = []
+        for number, (section, item) in enumerate(self.plan.items(), start=1):
+            exercise = self.library.get(item.exercise) if item.exercise in self.library else None
+            name = exercise.name if exercise else f"{item.exercise} (not in the library)"
+            dose = dosage_words(item.sets, item.reps, item.hold_seconds, item.per_side, short=True)
+            detail = f"{section_words(section.name)} · {dose} · {duration_words(item.seconds)}"
+            thumbnail = cached_figure_png(exercise) if exercise else None  # the handouts' own size
+            entries.append(RowEntry(item.key, f"{number}. {name}", detail, thumbnail))
+        return entries
+
+    def _show_rows(self) -> None:
+        self.rows.show(self._entries(), self._selected)
 
     def _show_plan(self, select: str | None = None) -> None:
         """Redraw everything from the plan; ``select`` is the key of the item to select."""
@@ -271,25 +290,10 @@ class ClassBuilder:
             self.plan_area.layout.display = "none"
             return
         self.plan_area.layout.display = None
-        pairs = list(self.plan.items())
-        self._updating = True
-        try:
-            self.items.options = [(self._label(n, s, i), i.key) for n, (s, i) in enumerate(pairs, start=1)]
-            keys = [item.key for _, item in pairs]
-            self.items.value = select if select in keys else (keys[0] if keys else None)
-        finally:
-            self._updating = False
-        off = self.plan.off_target
-        # within half a percent is on time: no "(-0%)"; beyond it, said in words
-        off_words = (
-            f" ({abs(off):.0%} {'over' if off > 0 else 'under'})" if round(abs(off) * 100) >= 1 else ""
-        )
-        self.total.value = (
-            f"<p style='font-size:1.1em'><b>Total {duration_words(self.plan.total_seconds)}</b> of "
-            f"{self.plan.target_minutes} min{off_words} · "
-            f"{len(pairs)} exercises · both sides, rests and changes counted</p>"
-        )
-        self.timeline.children = [timeline(self.plan, self.library, self._select)]
+        keys = [item.key for _, item in self.plan.items()]
+        self._selected = select if select in keys else (keys[0] if keys else None)
+        self._show_rows()
+        self.timeline.children = [timeline(self.plan, self.library, self.select)]
         self._show_checks()
         used = set(self.plan.exercise_ids)
         self.add_choice.options = [("", "")] + [
@@ -298,26 +302,34 @@ class ClassBuilder:
             if e.id not in used
         ]
         self._show_selected()
+        self._teach_if_open()
+        self._show_total(len(keys))  # last: a changed total means the whole redraw is done
+
+    def _show_total(self, count: int) -> None:
+        off = self.plan.off_target
+        # within half a percent is on time: no "(-0%)"; beyond it, said in words
+        off_words = (
+            f" ({abs(off):.0%} {'over' if off > 0 else 'under'})" if round(abs(off) * 100) >= 1 else ""
+        )
+        self.total.value = (
+            f"<p style='font-size:1.1em'><b>Total {duration_words(self.plan.total_seconds)}</b> of "
+            f"{self.plan.target_minutes} min{off_words} · "
+            f"{count} exercises · both sides, rests and changes counted</p>"
+        )
+
+    def _teach_if_open(self) -> None:
+        """Send the class to the Teach tab when it is open (figures are drawn only then)."""
+        if self.ui.selected_index != 1 or self.plan is None:
+            return
+        self.teach_note.value = ""
+        self.run.show(self.plan)
 
     def _show_checks(self) -> None:
-        findings = check_plan(self.plan, self.library)
-        self.findings.value = (
-            "".join(
-                f"<div class='itk-finding-{f.severity}'>{_SEVERITY_ICON.get(f.severity, '')} "
-                f"{html.escape(f.message)}</div>"
-                for f in findings
-            )
-            or "\u2713 No findings: nothing unsafe for the group, missing or out of balance."
-        )
-        text = self.plan.explain(self.library)
-        self.reasoning.value = "".join(
-            "<p>" + html.escape(p).replace("\n", "<br>") + "</p>"
-            for p in str(text).split("\n\n")
-            if p.strip()
-        )
+        self.findings.value = _html.findings_html(check_plan(self.plan, self.library))
+        self.reasoning.value = _html.paragraphs_html(str(self.plan.explain(self.library)))
 
     def _show_selected(self) -> None:
-        if self._updating or self.selected_key is None:
+        if self.selected_key is None:
             return
         current = self.plan.item(self.selected_key)
         self._show_figure(current.exercise)
@@ -333,10 +345,6 @@ class ClassBuilder:
         finally:
             self._updating = False
         self._mark_editing(current)  # after the values, so a marker seen means the boxes are set
-
-    def _select(self, key: str) -> None:
-        """Select the item with ``key`` (a click on its block in the timeline)."""
-        self.items.value = key
 
     def _show_figure(self, exercise_id: str) -> None:
         """The selected item's figure, its name and key cue, beside the list."""
@@ -361,10 +369,7 @@ class ClassBuilder:
         self.files.say(message, ok)
 
     def _error(self, message: str) -> None:
-        self.error.value = (
-            "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;"
-            f"padding:4px 10px;white-space:pre-wrap'>{html.escape(message)}</div>"
-        )
+        self.error.value = _html.error_html(message)
 
     def summary(self) -> str:
         """What pressing Build with the form as it stands gives, as text (the plan's lines)."""
@@ -384,14 +389,6 @@ class ClassBuilder:
         bundle = self.ui._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = self.summary()
         return bundle
-
-
-def _bounded(limit: str, description: str) -> w.BoundedIntText:
-    """A whole-number box whose bounds are the model's limits (vocab.LIMITS)."""
-    low, high = vocab.LIMITS[limit].low, vocab.LIMITS[limit].high
-    return w.BoundedIntText(
-        min=int(low), max=int(high), description=description, layout=w.Layout(width="150px")
-    )
 
 
 def class_builder(library: Library | None = None) -> ClassBuilder:

@@ -7,7 +7,6 @@ file that cannot be read says why, in words, and the page stays usable.
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -16,8 +15,9 @@ import ipywidgets as w
 from ..errors import KitError
 from ..exercises import Library, load_library
 from ..plans import ClassPlan, ClassRequest, build_plan
+from . import _html
 from ._html import named
-from .run_mode import RunMode
+from .run_screen import RunMode
 from .save_panel import PLAN_SUFFIXES, plans_dir
 
 SAMPLE = "A sample class (30 min, everyone)"
@@ -62,10 +62,7 @@ class TeachPage:
             text = (
                 str(error) if isinstance(error, KitError) else f"{path} cannot be opened: {error.strerror}."
             )
-            self.message.value = (
-                "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;padding:4px 10px;"
-                f"white-space:pre-wrap'>{html.escape(text)}</div>"
-            )
+            self.message.value = _html.error_html(text)
             return False
         self.message.value = ""
         self.run.show(plan)

@@ -19,6 +19,7 @@ from ..exercises import Library, load_library
 from ..handouts import render_workshop
 from ..plans import build_plan, build_series, parse_group, series_summary
 from ..words import duration_words
+from . import _html
 from .request_form import RequestForm
 from .save_panel import plans_dir
 
@@ -87,7 +88,7 @@ class WorkshopPlanner:
                 self.form.request(), weeks=self.weeks.value, library=self.library, seed=1
             )
         except KitError as error:
-            self.series_view.value = _error(str(error))
+            self.series_view.value = _html.error_html(str(error))
             return
         rows = [
             f"<tr><td>Week {row.week}</td><td>{row.exercises}</td><td>{row.average_level:.2f}</td>"
@@ -124,7 +125,7 @@ class WorkshopPlanner:
         try:
             trainees = parse_group(self.group_text.value, self.form.minutes.value)
         except PlanError as error:
-            self.group_view.value = _error(str(error))
+            self.group_view.value = _html.error_html(str(error))
             return
         folder = plans_dir() / "workshop"
         self.group_plans, rows, failed = {}, [], []
@@ -150,14 +151,14 @@ class WorkshopPlanner:
 
     def render_group(self):
         if not self.group_plans:
-            self.group_view.value = _error("Build the group's classes first.")
+            self.group_view.value = _html.error_html("Build the group's classes first.")
             return None
         out = plans_dir() / "workshop-handouts"
         try:  # the handouts are made again from the group's plans, which are kept (with .bak)
             with self.progress:
                 result = render_workshop(list(self.group_plans.values()), out, force=True)
         except KitError as error:  # another workshop writing there, a folder that can't be written
-            self.group_view.value += _error(str(error))
+            self.group_view.value += _html.error_html(str(error))
             return None
         failed = "".join(f"<li>{html.escape(Path(p).name)}: {html.escape(r)}</li>" for p, r in result.failed)
         self.group_view.value += (
@@ -171,13 +172,6 @@ class WorkshopPlanner:
         bundle = self.ui._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = self.summary()
         return bundle
-
-
-def _error(message: str) -> str:
-    return (
-        "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;padding:4px 10px;"
-        f"white-space:pre-wrap'>{html.escape(message)}</div>"
-    )
 
 
 def workshop_planner(library: Library | None = None) -> WorkshopPlanner:

@@ -2,7 +2,7 @@
 
 The kernel sends the class once, as ``plans.run`` steps (each exercise's name, figure, key cue,
 dosage and timed intervals); the countdown, the controls, the chime and the flash are the
-browser's (``run_mode.js``, an anywidget: its JavaScript ships inside the package, so it works
+browser's (``run_screen.js``, an anywidget: its JavaScript ships inside the package, so it works
 with no internet). The timer keeps going while the kernel is busy or the connection drops.
 ``RunMode.at`` is where the page is (exercise number, interval), reported back when it changes.
 """
@@ -31,8 +31,8 @@ def _figure_uri(exercise) -> str:
 class RunMode(anywidget.AnyWidget):
     """The run-mode screen for one class: ``RunMode(plan)`` or ``RunMode().show(plan)``."""
 
-    _esm = (HERE / "run_mode.js").read_text(encoding="utf-8")
-    _css = (HERE / "run_mode.css").read_text(encoding="utf-8")
+    _esm = (HERE / "run_screen.js").read_text(encoding="utf-8")
+    _css = (HERE / "run_screen.css").read_text(encoding="utf-8")
 
     steps = traitlets.List([]).tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
