@@ -1,4 +1,4 @@
-"""JupyterLab: open notebook 04, run every cell, and see the class builder's widgets render."""
+"""JupyterLab: open notebooks 04 and 06, run every cell, and see the builder and run mode render."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from .conftest import screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
-    url = f"{jupyterlab.base}/lab/tree/04_class_builder.ipynb?reset&token={jupyterlab.token}"
+def _run_all(page, jupyterlab, notebook: str) -> None:
+    url = f"{jupyterlab.base}/lab/tree/{notebook}?reset&token={jupyterlab.token}"
     page.goto(url)
     page.locator(".jp-NotebookPanel").first.wait_for(timeout=120_000)
     # Run All Cells, as the Run menu does, once the notebook's kernel is connected (a menu
@@ -23,6 +23,10 @@ def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
         timeout=120_000,
     )
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
+    _run_all(page, jupyterlab, "04_class_builder.ipynb")
     build = page.locator(".itk-build").first
     try:
         build.wait_for(state="visible", timeout=120_000)
@@ -35,3 +39,22 @@ def test_notebook_04_runs_in_jupyterlab_and_shows_the_builder(page, jupyterlab):
     page.locator(".itk-total").get_by_text("Total").wait_for(timeout=60_000)
     assert page.locator(".itk-row .itk-row-name").count() >= 5  # the class, one row per exercise
     screenshot(page, "lab-notebook-04")
+
+
+def test_notebook_06_shows_run_mode_in_jupyterlab(page, jupyterlab):
+    """Run mode's front end (an anywidget) loads in JupyterLab as in voila, and counts down."""
+    _run_all(page, jupyterlab, "06_teach.ipynb")
+    run = page.locator(".itk-run")
+    try:
+        run.wait_for(state="visible", timeout=120_000)
+    except Exception:
+        screenshot(page, "lab-notebook-06-failed")
+        raise
+    assert page.locator(".itk-run-name").inner_text()  # the sample class's first exercise
+    page.locator(".itk-run-toggle").click()
+    page.wait_for_function(
+        "() => { const d = document.querySelector('.itk-run').dataset;"
+        " return d.running === 'yes' && +d.ends >= 1; }",
+        timeout=60_000,
+    )
+    screenshot(page, "lab-notebook-06")
