@@ -190,10 +190,17 @@ def test_unknown_tags_list_the_allowed_ones(tmp_path, good_entry):
     found = {p.field: str(p) for p in problems_of(tmp_path, text)}
     assert set(found) == {"category", "equipment", "cautions", "reasons", "position"}
     assert "warm-up, activation, strength" in found["category"]
-    assert "small-ball, ankle-weights" in found["equipment"]
-    assert "pelvic-girdle-pain" in found["cautions"]
-    assert "foot-ankle" in found["reasons"]
-    assert "side-lying" in found["position"]
+    # each tag the file may hold, with its words beside it where they say more
+    assert (
+        "'kettlebell'" in found["equipment"]
+        and "small-ball (Small ball), ankle-weights" in found["equipment"]
+    )
+    assert (
+        "'pregnant'" in found["cautions"] and "pelvic-girdle-pain (Pelvic girdle pain)" in found["cautions"]
+    )
+    assert "pregnancy-t2 (Pregnancy, second trimester)" in found["cautions"]
+    assert "foot-ankle (The hip-to-foot chain)" in found["reasons"]
+    assert "side-lying (Lying on the side)" in found["position"] and "kneeling," in found["position"]
 
 
 def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path, good_entry):

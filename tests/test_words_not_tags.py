@@ -24,7 +24,7 @@ import innerthigh_kit as kit
 from innerthigh_kit import vocab
 from innerthigh_kit.cli import main
 from innerthigh_kit.errors import KitError
-from innerthigh_kit.plans import Audience, build_series, check_series
+from innerthigh_kit.plans import Audience, build_series, check_series, parse_group
 
 #: Tags that are ordinary words as they stand ("the warm-up", "lying side-lying"), so may show.
 WORDS_AS_THEY_STAND = {"warm-up", "cool-down", "side-lying", "sit-to-stand"}
@@ -317,3 +317,55 @@ def test_cards_say_words(library):
 
     for exercise in library:
         assert_words("\n".join(text for _, text, _ in card_text(exercise, library)), exercise.id)
+
+
+# --------------------------------------------------------------------------- what one may write
+
+
+def _with_words(text: str, tags, words) -> list[str]:
+    """The hyphenated tags of ``tags`` that ``text`` lists without their words beside them."""
+    text = " ".join(re.sub(r"-\n\s*", "-", text).split())  # argparse wraps at hyphens
+    return [t for t in tags if "-" in t and f"{t} ({vocab.label(words[t]).split(' (')[0]}" not in text]
+
+
+def test_messages_that_list_what_to_write_give_the_words_beside_the_tags(library, tmp_path, good_entry):
+    file = tmp_path / "mine.yaml"
+    file.write_text(good_entry.replace("tag: pregnancy-t2", "tag: knee-pian"), encoding="utf-8")
+    with pytest.raises(KitError) as bad_file:
+        kit.load_library(file)
+    with pytest.raises(KitError) as bad_request:
+        kit.ClassRequest(population="prenatal-3", conditions=["knee-pian"], equipment=["ball"])
+    with pytest.raises(KitError) as bad_filter:
+        library.filter(avoid_cautions=["knee"])
+    with pytest.raises(KitError) as bad_group:
+        parse_group("Anna, pregnant, 45")
+    assert "'knee-pian' is not a known caution tag" in str(bad_file.value)
+    assert "knee-pain (Knee pain)" in str(bad_file.value)
+    for text in (str(bad_file.value), str(bad_request.value), str(bad_filter.value)):
+        assert not _with_words(text, vocab.CAUTIONS, vocab.CAUTION_LABELS), text
+    assert "'prenatal-3' is not a group" in str(bad_request.value) and "'ball' not known" in str(
+        bad_request.value
+    )
+    assert "prenatal-t3 (Pregnancy, 3rd trimester, 28+ weeks)" in str(bad_request.value)
+    for text in (str(bad_request.value), str(bad_group.value)):
+        assert not _with_words(text, vocab.POPULATIONS, vocab.POPULATION_LABELS), text
+    assert not _with_words(str(bad_request.value), vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS)
+
+
+@pytest.mark.parametrize(
+    "command, option, tags, words",
+    [
+        ("plan", "--population", vocab.POPULATIONS, vocab.POPULATION_LABELS),
+        ("plan", "--condition", vocab.CAUTIONS, vocab.CAUTION_LABELS),
+        ("plan", "--equipment", vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS),
+        ("exercises", "--avoid", vocab.CAUTIONS, vocab.CAUTION_LABELS),
+        ("exercises", "--equipment", vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS),
+    ],
+)
+def test_help_gives_the_words_beside_the_tags(capsys, command, option, tags, words):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    block = out[out.index(f"  {option} ") :].split("\n  --", 1)[0]
+    assert not _with_words(block, tags, words)
+    assert "general (Everyone" in block or option != "--population"
