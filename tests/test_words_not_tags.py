@@ -312,6 +312,18 @@ def test_handout_pieces_say_words(audience, built, spoiled, library):
         assert_words(text, f"the {audience} handout of {plan.title}")
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("audience", ["participant", "instructor"])
+def test_rendered_handouts_say_words(audience, plan_files, tmp_path):
+    """The whole page as exported, for a sound class and one taught to the wrong group."""
+    for path in plan_files:
+        out = kit.render_handout(path, tmp_path / f"{path.stem}-{audience}.html", audience=audience)
+        page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", out.read_text(encoding="utf-8"), flags=re.S)
+        text = visible(page)
+        assert "Take care" in text and ("Plan check" in text) == (audience == "instructor")
+        assert_words(text, f"the {audience} handout of {path.name}")
+
+
 def test_cards_say_words(library):
     from innerthigh_kit.handouts.cards import card_text
 
@@ -339,6 +351,17 @@ def test_messages_that_list_what_to_write_give_the_words_beside_the_tags(library
         library.filter(avoid_cautions=["knee"])
     with pytest.raises(KitError) as bad_group:
         parse_group("Anna, pregnant, 45")
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(
+        "title: Mine\ntarget_minutes: 30\naudience: {population: pregnant, conditions: [knee]}\n"
+        "sections: [{name: warm-up, items: [{exercise: marching, sets: 1, reps: 10}]}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KitError) as bad_plan:
+        kit.ClassPlan.load(plan_file)
+    assert "'pregnant' is not known" in str(bad_plan.value) and "['knee']" in str(bad_plan.value)
+    assert not _with_words(str(bad_plan.value), vocab.POPULATIONS, vocab.POPULATION_LABELS)
+    assert not _with_words(str(bad_plan.value), vocab.CAUTIONS, vocab.CAUTION_LABELS)
     assert "'knee-pian' is not a known caution tag" in str(bad_file.value)
     assert "knee-pain (Knee pain)" in str(bad_file.value)
     for text in (str(bad_file.value), str(bad_request.value), str(bad_filter.value)):
