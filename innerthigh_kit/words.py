@@ -1,5 +1,6 @@
-"""Plain-language formatting (durations, clock times, lists, dosages, reasons, section names) and
-the paragraphs the reasoning says for each group, condition and focus.
+"""Plain-language formatting (durations, clock times, lists, dosages, reasons, section names, the
+values a message lists, each tag with its words) and the paragraphs the reasoning says for each
+group, condition and focus.
 
 Every sentence the kit composes (explain, handouts, the builder's list, the CLI) formats its
 numbers and lists with these functions, so a time or a dosage reads the same everywhere.
