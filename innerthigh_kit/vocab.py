@@ -325,7 +325,6 @@ CAUTION_ACTION_WORDS = {
     "modify": "teach it with this change",
 }
 
-#: Each caution tag as a label (a card's table, a list of needs).
 #: Who is coming, as the class form says it (the weeks are the usual trimester bounds, ACOG).
 POPULATION_LABELS = {
     "general": "Everyone (a general class)",
@@ -361,6 +360,7 @@ def label(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+#: Each caution tag as a label (a card's table, a list of needs, the values a message lists).
 CAUTION_LABELS = {
     "knee-pain": "knee pain",
     "pelvic-girdle-pain": "pelvic girdle pain",

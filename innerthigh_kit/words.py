@@ -1,5 +1,6 @@
-"""Plain-language formatting (durations, clock times, lists, dosages, reasons, section names) and
-the paragraphs the reasoning says for each group, condition and focus.
+"""Plain-language formatting (durations, clock times, lists, dosages, reasons, section names, the
+values a message lists, each tag with its words) and the paragraphs the reasoning says for each
+group, condition and focus.
 
 Every sentence the kit composes (explain, handouts, the builder's list, the CLI) formats its
 numbers and lists with these functions, so a time or a dosage reads the same everywhere.
@@ -7,7 +8,7 @@ numbers and lists with these functions, so a time or a dosage reads the same eve
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from . import vocab
 
@@ -37,6 +38,21 @@ def join_words(words: Iterable[str]) -> str:
 def listing(values: Iterable[object]) -> str:
     """Values for a message: 'a, b, c'."""
     return ", ".join(str(value) for value in values)
+
+
+def tag_choices(tags: Iterable[str], words: Mapping[str, str]) -> str:
+    """The values a file or a command accepts, each tag with its words beside it, for a message:
+    'knee-pain (Knee pain), osteoporosis, prenatal-t3 (Pregnancy, 3rd trimester, 28+ weeks)'.
+
+    The tag is what the person types, so it stays; a tag that is its own word ('osteoporosis',
+    'sit-to-stand') stands alone, and the words' own brackets become a comma.
+    """
+    shown = []
+    for tag in tags:
+        label = vocab.label(words.get(tag, tag)).replace(" (", ", ").replace(")", "")
+        plain = label.lower() == tag
+        shown.append(tag if plain or tag not in words else f"{tag} ({label})")
+    return ", ".join(shown)
 
 
 def dosage_words(

@@ -190,10 +190,17 @@ def test_unknown_tags_list_the_allowed_ones(tmp_path, good_entry):
     found = {p.field: str(p) for p in problems_of(tmp_path, text)}
     assert set(found) == {"category", "equipment", "cautions", "reasons", "position"}
     assert "warm-up, activation, strength" in found["category"]
-    assert "small-ball, ankle-weights" in found["equipment"]
-    assert "pelvic-girdle-pain" in found["cautions"]
-    assert "foot-ankle" in found["reasons"]
-    assert "side-lying" in found["position"]
+    # each tag the file may hold, with its words beside it where they say more
+    assert (
+        "'kettlebell'" in found["equipment"]
+        and "small-ball (Small ball), ankle-weights" in found["equipment"]
+    )
+    assert (
+        "'pregnant'" in found["cautions"] and "pelvic-girdle-pain (Pelvic girdle pain)" in found["cautions"]
+    )
+    assert "pregnancy-t2 (Pregnancy, second trimester)" in found["cautions"]
+    assert "foot-ankle (The hip-to-foot chain)" in found["reasons"]
+    assert "side-lying (Lying on the side)" in found["position"] and "kneeling," in found["position"]
 
 
 def test_wrong_types_and_out_of_range_values_all_reported_at_once(tmp_path, good_entry):
@@ -347,7 +354,7 @@ def test_an_overclaiming_entry_is_a_warning_naming_file_entry_field_and_fix(tmp_
     (said,) = [str(w.message) for w in caught]
     assert said.startswith(f"{path}, entry 1 'my-butterfly' (line 1), field 'reasons': 'balance' is claimed")
     assert "a stretch done sitting does not train balance" in said
-    assert "Take it out, or choose 'pelvis-core'." in said
+    assert "Take it out, or choose 'pelvis-core' (the pelvis and core)." in said
     exercise = library.get("my-butterfly")
     assert exercise.honest_reasons == ("range",) and exercise.overclaimed_reasons() == ("balance",)
     assert exercise not in library.filter(reason="balance")
@@ -364,4 +371,4 @@ def test_validate_warns_about_an_overclaim_and_says_what_to_choose(tmp_path, goo
     out, err = capsys.readouterr()
     assert code == 0 and "All good: 1 file checked" in out and "Look at the 1 warning above." in out
     assert "field 'reasons': 'knee' is claimed, but a cool-down exercise done sitting" in err
-    assert "Choose 'range' or 'pelvis-core' instead." in err
+    assert "Choose 'range' (range of movement) or 'pelvis-core' (the pelvis and core) instead." in err

@@ -7,7 +7,7 @@ import json
 import sys
 
 from .. import vocab
-from ..words import listing
+from ..words import POSITION_WORDS, listing, tag_choices
 from .registry import add_library, command
 
 
@@ -24,7 +24,7 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         choices=vocab.EQUIPMENT,
         metavar="E",
         help="only exercises needing nothing beyond this equipment (a mat is "
-        f"assumed): {listing(vocab.EQUIPMENT)}",
+        f"assumed): {tag_choices(vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS)}",
     )
     parser.add_argument(
         "--level-max", type=int, choices=vocab.LEVELS, metavar="N", help="only levels up to N (1, 2 or 3)"
@@ -33,14 +33,14 @@ def _add_exercises(parser: argparse.ArgumentParser) -> None:
         "--position",
         choices=vocab.POSITIONS,
         metavar="P",
-        help=f"only this position: {listing(vocab.POSITIONS)}",
+        help=f"only this position: {tag_choices(vocab.POSITIONS, POSITION_WORDS)}",
     )
     parser.add_argument(
         "--avoid",
         nargs="+",
         choices=vocab.CAUTIONS,
         metavar="TAG",
-        help=f"leave out exercises to avoid with: {listing(vocab.CAUTIONS)}",
+        help=f"leave out exercises to avoid with: {tag_choices(vocab.CAUTIONS, vocab.CAUTION_LABELS)}",
     )
     add_library(parser, "your own exercise files or folders, added to the kit's")
     parser.add_argument("--json", action="store_true", help="print JSON records instead")

@@ -7,7 +7,7 @@ import json
 import sys
 
 from .. import vocab
-from ..words import listing
+from ..words import listing, tag_choices
 from .registry import add_library, add_output, command
 
 
@@ -33,7 +33,7 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         default="general",
         choices=vocab.POPULATIONS,
         metavar="P",
-        help=f"who is coming: {listing(vocab.POPULATIONS)}",
+        help=f"who is coming: {tag_choices(vocab.POPULATIONS, vocab.POPULATION_LABELS)}",
     )
     parser.add_argument(
         "--equipment",
@@ -42,7 +42,7 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         default=[],
         choices=vocab.EQUIPMENT,
         metavar="E",
-        help=f"equipment you have (a mat is assumed): {listing(vocab.EQUIPMENT)}",
+        help=f"equipment you have (a mat is assumed): {tag_choices(vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS)}",
     )
     parser.add_argument(
         "--condition",
@@ -52,7 +52,7 @@ def _add_request(parser: argparse.ArgumentParser) -> None:
         dest="conditions",
         choices=vocab.CAUTIONS,
         metavar="TAG",
-        help=f"needs in the class: {listing(vocab.CAUTIONS)}",
+        help=f"needs in the class: {tag_choices(vocab.CAUTIONS, vocab.CAUTION_LABELS)}",
     )
     parser.add_argument(
         "--focus",

@@ -123,7 +123,7 @@ def reason_choices(exercise: Exercise) -> list[str]:
 
 def overclaim_problems(exercise: Exercise, where: str) -> list[Problem]:
     """A problem for each reason ``exercise`` claims that its category and position cannot train."""
-    choices = either_words(f"'{r}'" for r in reason_choices(exercise))
+    choices = either_words(f"'{r}' ({vocab.REASON_SHORT[r]})" for r in reason_choices(exercise))
     problems = []
     for reason in exercise.overclaimed_reasons():
         why = overclaim_words(reason, exercise.category, exercise.position)

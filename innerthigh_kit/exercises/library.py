@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +20,7 @@ from .. import vocab
 from .._data import data_path
 from .._yaml import shown
 from ..errors import LibraryError, LibraryWarning, Problem, UnknownExerciseError
+from ..words import POSITION_WORDS, tag_choices
 from .files import files_in, read_exercise_file, read_yaml
 from .model import Exercise
 from .schema import ID_PATTERN
@@ -100,10 +101,10 @@ class Library:
         ``reason``: exercises whose movement trains it (``Exercise.honest_reasons``).
         """
         categories = _as_set(category, vocab.CATEGORIES, "category")
-        positions = _as_set(position, vocab.POSITIONS, "position")
-        reasons = _as_set(reason, vocab.REASONS, "reason")
-        equipment = _as_set(equipment_available, vocab.EQUIPMENT, "equipment")
-        cautions = _as_set(avoid_cautions, vocab.CAUTIONS, "caution") or set()
+        positions = _as_set(position, vocab.POSITIONS, "position", POSITION_WORDS)
+        reasons = _as_set(reason, vocab.REASONS, "reason", vocab.REASON_SHORT)
+        equipment = _as_set(equipment_available, vocab.EQUIPMENT, "equipment", vocab.EQUIPMENT_WORDS)
+        cautions = _as_set(avoid_cautions, vocab.CAUTIONS, "caution", vocab.CAUTION_LABELS) or set()
         if level_max is not None and level_max not in vocab.LEVELS:
             raise LibraryError(f"Level {level_max!r} is not a level. Use 1, 2 or 3.")
         chosen = []
@@ -151,15 +152,14 @@ class Library:
         return pd.DataFrame(rows).set_index("id")
 
 
-def _as_set(value, allowed: tuple, what: str) -> set | None:
+def _as_set(value, allowed: tuple, what: str, words: Mapping[str, str] | None = None) -> set | None:
     if value is None:
         return None
     values = {value} if isinstance(value, str) else set(value)
     unknown = sorted(values - set(allowed))
     if unknown:
-        raise LibraryError(
-            f"Unknown {what} {', '.join(map(repr, unknown))}. Use one of: {', '.join(allowed)}."
-        )
+        choices = tag_choices(allowed, words) if words else ", ".join(allowed)
+        raise LibraryError(f"Unknown {what} {', '.join(map(repr, unknown))}. Use one of: {choices}.")
     return values
 
 

@@ -8,12 +8,13 @@ the value is good); each message already says how to fix it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .. import vocab
 from .._yaml import misread, shown
+from ..words import POSITION_WORDS, tag_choices
 from .poses import check_figure
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -23,8 +24,9 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _allowed(values: tuple) -> str:
-    return ", ".join(str(v) for v in values)
+def _allowed(values: tuple, words: Mapping[str, str] | None = None) -> str:
+    """The values one may write; with ``words``, each tag with its words beside it."""
+    return tag_choices(values, words) if words else ", ".join(str(v) for v in values)
 
 
 def _with_hint(message: str, value: Any, what: str = "the text") -> str:
@@ -50,27 +52,30 @@ def check_text(value: Any) -> list[str]:
     return [_with_hint(f"{shown(value)} should be some text. Write it in words.", value)]
 
 
-def check_one_of(choices: tuple) -> Callable[[Any], list[str]]:
+def check_one_of(choices: tuple, words: Mapping[str, str] | None = None) -> Callable[[Any], list[str]]:
     def check(value: Any) -> list[str]:
         if value not in choices:
-            return [f"{shown(value)} is not one of the allowed values. Use one of: {_allowed(choices)}."]
+            return [
+                f"{shown(value)} is not one of the allowed values. Use one of: {_allowed(choices, words)}."
+            ]
         return []
 
     return check
 
 
-def check_list_of(choices: tuple, minimum: int = 0) -> Callable[[Any], list[str]]:
+def check_list_of(
+    choices: tuple, minimum: int = 0, words: Mapping[str, str] | None = None
+) -> Callable[[Any], list[str]]:
     def check(value: Any) -> list[str]:
+        allowed = _allowed(choices, words)
         if not isinstance(value, list):
-            return [f"should be a list, e.g. [{choices[0]}]. Allowed values: {_allowed(choices)}."]
+            return [f"should be a list, e.g. [{choices[0]}]. Allowed values: {allowed}."]
         problems = []
         if len(value) < minimum:
-            problems.append(f"needs at least {minimum} value(s). Allowed: {_allowed(choices)}.")
+            problems.append(f"needs at least {minimum} value(s). Allowed: {allowed}.")
         for item in value:
             if item not in choices:
-                problems.append(
-                    f"{shown(item)} is not one of the allowed values. Use one of: {_allowed(choices)}."
-                )
+                problems.append(f"{shown(item)} is not one of the allowed values. Use one of: {allowed}.")
         if len(set(map(str, value))) != len(value):
             problems.append("lists a value twice. Name each value once.")
         return problems
@@ -193,7 +198,7 @@ def check_cautions(value: Any) -> list[str]:
         if tag not in vocab.CAUTIONS:
             problems.append(
                 f"caution {number}: {shown(tag)} is not a known caution tag. "
-                f"Use one of: {_allowed(vocab.CAUTIONS)}."
+                f"Use one of: {_allowed(vocab.CAUTIONS, vocab.CAUTION_LABELS)}."
             )
             tag = shown(tag)
         elif tag in seen:
@@ -238,12 +243,16 @@ FIELDS: tuple[Field, ...] = (
         "category", True, check_one_of(vocab.CATEGORIES), "one of: " + ", ".join(vocab.CATEGORIES), "strength"
     ),
     Field(
-        "position", True, check_one_of(vocab.POSITIONS), "one of: " + ", ".join(vocab.POSITIONS), "standing"
+        "position",
+        True,
+        check_one_of(vocab.POSITIONS, POSITION_WORDS),
+        "one of: " + ", ".join(vocab.POSITIONS),
+        "standing",
     ),
     Field(
         "equipment",
         True,
-        check_list_of(vocab.EQUIPMENT, minimum=1),
+        check_list_of(vocab.EQUIPMENT, minimum=1, words=vocab.EQUIPMENT_WORDS),
         "list from: " + ", ".join(vocab.EQUIPMENT),
         "[mat]",
     ),
@@ -290,7 +299,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "reasons",
         True,
-        check_list_of(vocab.REASONS, minimum=1),
+        check_list_of(vocab.REASONS, minimum=1, words=vocab.REASON_SHORT),
         "which reasons its movement trains: the five reasons to train ("
         + ", ".join(vocab.REASONS_TO_TRAIN)
         + f") or range ({vocab.REASON_SHORT['range']}); a stretch serves range, not balance",
@@ -313,7 +322,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "roles",
         False,
-        check_list_of(vocab.ROLES),
+        check_list_of(vocab.ROLES, words=vocab.ROLE_WORDS),
         "what the exercise is, for the class rules: " + ", ".join(vocab.ROLES) + " (default none)",
         "[squeeze, bridge]",
     ),

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from .. import vocab
 from ..errors import PlanError
 from ..exercises import Exercise, Library
+from ..words import join_words
 from .checks import check_plan, focus_miss
 from .chooser import Chooser
 from .dosing import bounds, default_item, set_transitions
@@ -73,7 +74,8 @@ def _relaxations(chooser: Chooser, categories) -> list[str]:
     for condition in request.conditions:
         others = [t for t in chooser.tags if t != condition]
         if any(chooser.fits(e) and not e.clashes(others) for e in pool):
-            fixes.append(f"plan the people with '{condition}' in a class of their own")
+            care = vocab.CAUTION_WORDS.get(condition, condition)
+            fixes.append(f"plan the people who need care for {care} in a class of their own")
     return fixes
 
 
@@ -86,9 +88,10 @@ def _empty_section_error(chooser: Chooser, section: str, categories) -> PlanErro
             "planned. Add one to the library (check it with `innerthigh-kit "
             "validate`)."
         )
-    kit = ", ".join(e for e in request.equipment if e != "mat") or "no equipment"
+    kit = join_words(vocab.EQUIPMENT_WORDS[e] for e in request.equipment if e != "mat") or "no equipment"
     who = vocab.POPULATION_WORDS[request.population]
-    conditions = f" with {', '.join(request.conditions)}" if request.conditions else ""
+    care = join_words(vocab.CAUTION_WORDS[c] for c in request.conditions)
+    conditions = f" with care for {care}" if care else ""
     fixes = _relaxations(chooser, categories) or [
         f"add a {kinds} exercise that suits {who}{conditions} to the library"
     ]

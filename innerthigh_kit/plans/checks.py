@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import vocab
 from ..exercises import Exercise, Library
 from ..exercises.files import reason_choices
-from ..words import either_words, overclaim_words
+from ..words import either_words, join_words, overclaim_words
 from .findings import SEVERITIES, Finding
 from .group_checks import gave_way, position_findings, programme_findings
 from .items import PlanItem
@@ -81,12 +81,14 @@ def _exercise_findings(
     for caution in exercise.clashes(tags):
         easier = exercise.regression
         other = easier if easier in library and not library.get(easier).clashes(tags) else None
-        fix = f"Swap it for '{other}'." if other else "Remove it or swap it for another."
-        message = f"{exercise.name} is to be left out for {caution.tag}: {caution.note}"
+        fix = f"Swap it for {library.get(other).name}." if other else "Remove it or swap it for another."
+        need = vocab.CAUTION_WORDS.get(caution.tag, caution.tag)
+        message = f"{exercise.name} is to be left out for {need}: {caution.note}"
         findings.append(Finding("error", message, **where, fix=fix))
     missing = exercise.needs(plan.audience.equipment_available)
     if missing:
-        message = f"{exercise.name} needs {', '.join(missing)}, which the class does not have."
+        needs = join_words(vocab.EQUIPMENT_WORDS.get(e, e) for e in missing)
+        message = f"{exercise.name} needs {needs}, which the class does not have."
         findings.append(
             Finding("warning", message, **where, fix="Add it to the audience's equipment or swap the item.")
         )
@@ -126,7 +128,8 @@ def _item_findings(plan: ClassPlan, library: Library) -> list[Finding]:
             findings.append(Finding("error", f"The dosage cannot be taught: {problem}.", **where, fix=fix))
         if item.exercise in seen:
             fix = "Remove one, or swap it for another exercise."
-            findings.append(Finding("warning", f"{item.exercise} is in the class twice.", **where, fix=fix))
+            name = library.get(item.exercise).name if item.exercise in library else item.exercise
+            findings.append(Finding("warning", f"{name} is in the class twice.", **where, fix=fix))
         seen.add(item.exercise)
         if item.exercise in library:
             findings += _exercise_findings(library.get(item.exercise), item, plan, library, where)
@@ -270,7 +273,7 @@ def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
         if reason in served:
             continue
         options = [
-            e.id
+            e.name
             for e in library.filter(
                 equipment_available=[*plan.audience.equipment, "mat"],
                 level_max=plan.audience.level,
@@ -279,7 +282,7 @@ def _reason_findings(plan: ClassPlan, library: Library) -> list[Finding]:
             )
         ][:3]
         fix = (
-            f"Exercises that would cover it: {', '.join(options)}."
+            f"Exercises that would cover it: {join_words(options)}."
             if options
             else "No exercise in the library covers it for this class."
         )

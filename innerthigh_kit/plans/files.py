@@ -20,6 +20,7 @@ import yaml
 from .. import vocab
 from .._yaml import duplicate_problems, load_file, misread, safe_load, shown
 from ..errors import PlanError, Problem
+from ..words import tag_choices
 from .items import PlanItem, Section
 from .request import Audience
 
@@ -82,7 +83,7 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
                 f"{where}, audience",
                 "population",
                 f"{shown(population)} is not known.",
-                f"Use one of: {', '.join(vocab.POPULATIONS)}.",
+                f"Use one of: {tag_choices(vocab.POPULATIONS, vocab.POPULATION_LABELS)}.",
             )
         )
     level = raw.get("level", 1)
@@ -104,7 +105,17 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
                 f"Use one of: {', '.join(vocab.FOCUSES)}.",
             )
         )
-    for name, allowed in (("conditions", vocab.CAUTIONS), ("equipment", vocab.EQUIPMENT)):
+    _audience_lists(raw, audience, where, problems)
+    return audience
+
+
+def _audience_lists(raw: dict, audience: Audience, where: str, problems: list[Problem]) -> None:
+    """The audience's conditions and equipment, each value one the vocabulary knows."""
+    kinds = (
+        ("conditions", vocab.CAUTIONS, vocab.CAUTION_LABELS),
+        ("equipment", vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS),
+    )
+    for name, allowed, words in kinds:
         values = raw.get(name) or []
         if not isinstance(values, list) or any(v not in allowed for v in values):
             problems.append(
@@ -112,12 +123,11 @@ def _audience(raw: Any, where: str, problems: list[Problem]) -> Audience:
                     f"{where}, audience",
                     name,
                     f"{shown(values)} is not a list of known values.",
-                    f"Use values from: {', '.join(allowed)}.",
+                    f"Use values from: {tag_choices(allowed, words)}.",
                 )
             )
         else:
             setattr(audience, name, list(values))
-    return audience
 
 
 _NUMBER_TEXT = re.compile(r"[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?")

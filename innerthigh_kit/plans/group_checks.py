@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import vocab
 from ..exercises import Exercise, Library
-from ..words import duration_words, join_words
+from ..words import duration_words, either_words, join_words
 from .findings import Finding
 from .programmes import Rule, combined_limits, excluded_by, programmes_for
 
@@ -59,8 +59,10 @@ def _missing(plan, rule: Rule, group: str, placed, library: Library) -> Finding 
     reason = gave_way(plan, key)
     if reason is not None:
         return Finding("info", f"No {rule.words}{where}: {reason}")
-    options = [e.id for e in _suitable(plan, library, rule.role)][:3]
-    fix = f"Add one, e.g. {', '.join(options)}." if options else "No exercise in the library fits; add one."
+    options = [e.name for e in _suitable(plan, library, rule.role)][:3]
+    fix = (
+        f"Add one, e.g. {either_words(options)}." if options else "No exercise in the library fits; add one."
+    )
     who = vocab.POPULATION_WORDS.get(group) or vocab.CAUTION_LABELS.get(group, group)
     return Finding(
         "warning", f"The class has no {rule.words}{where}, which a class for {who} holds: {rule.why}", fix=fix
@@ -96,7 +98,7 @@ def _unpreferred(plan, rule: Rule, group: str, placed, library: Library) -> Find
     if reason is not None:
         return Finding("info", f"No {rule.words}: {reason}. {rule.why}")
     options = [e.name for e in _suitable(plan, library, rule.role)][:3]
-    return Finding("info", f"No {rule.words}. {rule.why}", fix=f"Add one, e.g. {', '.join(options)}.")
+    return Finding("info", f"No {rule.words}. {rule.why}", fix=f"Add one, e.g. {either_words(options)}.")
 
 
 def _present(rule: Rule, group: str, placed) -> list[Finding]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from ..errors import PlanError
-from ..words import listing
+from ..words import tag_choices
 from .request import ClassRequest
 
 _NAME = re.compile(r"[\w][\w .'-]{0,40}")
@@ -39,7 +39,8 @@ def _line_problems(where: str, parts: list[str], population: str, minutes: str) 
     if not _NAME.fullmatch(parts[0]):
         problems.append(f"{where}: start with the trainee's name (letters, up to 40).")
     if population not in vocab.POPULATIONS:
-        problems.append(f"{where}: {population!r} is not a group. Use one of: {listing(vocab.POPULATIONS)}.")
+        choices = tag_choices(vocab.POPULATIONS, vocab.POPULATION_LABELS)
+        problems.append(f"{where}: {population!r} is not a group. Use one of: {choices}.")
     if not minutes.isdigit() or not limit.allows(int(minutes)):
         problems.append(f"{where}: minutes should be a whole number {limit.words()}.")
     if len(parts) > 3:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from .. import vocab
 from ..exercises import Exercise, Library
+from ..words import either_words
 from .findings import Finding
 from .group_checks import gave_way
 from .programmes import combined_limits, excluded_by, programmes_for
@@ -70,6 +71,6 @@ def partner_findings(plan, library: Library) -> list[Finding]:
     options = _suitable(plan, library)
     if not options:
         return [Finding("info", f"{message}: no outer-hip exercise in the library suits this class.")]
-    names = ", ".join(e.name for e in options[:3])
+    names = either_words(e.name for e in options[:3])
     fix = f"Add one to the activation or strength work, e.g. {names}."
     return [Finding("warning", f"{message}; train both sides of the hip.", fix=fix)]

@@ -22,6 +22,7 @@ from .._data import data_path
 from .._yaml import load_file
 from ..errors import LibraryError, Problem
 from ..exercises import Exercise, Library
+from ..words import POSITION_WORDS
 from .request import Audience
 
 #: The programme that applies to every class, whoever it is for.
@@ -59,7 +60,9 @@ class Rule:
 
     @property
     def words(self) -> str:
-        return vocab.ROLE_WORDS.get(self.role, self.role) if self.role else f"work {self.position}"
+        if self.role:
+            return vocab.ROLE_WORDS.get(self.role, self.role)
+        return f"work {POSITION_WORDS.get(self.position, self.position)}"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import vocab
 from ..errors import PlanError, Problem
-from ..words import listing
+from ..words import listing, tag_choices
 
 
 def _whole(value: object) -> bool:
@@ -53,24 +53,28 @@ class ClassRequest:
             bad(
                 "population",
                 f"{self.population!r} is not a group the kit knows.",
-                f"Use one of: {listing(vocab.POPULATIONS)}.",
+                f"Use one of: {tag_choices(vocab.POPULATIONS, vocab.POPULATION_LABELS)}.",
             )
         if self.focus not in vocab.FOCUSES:
             bad("focus", f"{self.focus!r} is not a focus.", f"Use one of: {listing(vocab.FOCUSES)}.")
-        for name, allowed in (("equipment", vocab.EQUIPMENT), ("conditions", vocab.CAUTIONS)):
+        kinds = (
+            ("equipment", vocab.EQUIPMENT, vocab.EQUIPMENT_WORDS),
+            ("conditions", vocab.CAUTIONS, vocab.CAUTION_LABELS),
+        )
+        for name, allowed, words in kinds:
             values = getattr(self, name)
             values = (values,) if isinstance(values, str) else values
             try:
                 values = tuple(dict.fromkeys(values))
             except TypeError:
-                bad(name, f"{values!r} should be a list.", f"Use values from: {listing(allowed)}.")
+                bad(name, f"{values!r} should be a list.", f"Use values from: {tag_choices(allowed, words)}.")
                 continue
             unknown = [v for v in values if v not in allowed]
             if unknown:
                 bad(
                     name,
                     f"{', '.join(map(repr, unknown))} not known.",
-                    f"Use values from: {listing(allowed)}.",
+                    f"Use values from: {tag_choices(allowed, words)}.",
                 )
             object.__setattr__(self, name, values)
         if problems:

@@ -108,7 +108,7 @@ def check_series(plans: list[ClassPlan], library: Library) -> list[Finding]:
                 findings.append(
                     Finding(
                         "error",
-                        f"Week {week}: {item.exercise} is easier than in week {week - 1}.",
+                        f"Week {week}: {library.get(item.exercise).name} is easier than in week {week - 1}.",
                         section=section.name,
                         item=item.exercise,
                         fix="Keep last week's dosage.",
