@@ -73,3 +73,29 @@ def test_ipympl_canvas_when_the_widget_backend_is_active(monkeypatch):
     assert explorer.figure_widget in explorer.widget.children
     explorer.sliders["knee_angle"].value = -40
     assert explorer.view.recomputed == ("gracilis",) and "N·m" in explorer.status.value
+
+
+@pytest.mark.parametrize("explore", [levers.explore_knee, levers.explore_pelvis])
+def test_a_redraw_over_the_kept_still_parts_is_the_full_picture(explore, monkeypatch):
+    from io import BytesIO
+
+    from PIL import Image
+
+    monkeypatch.setattr(levers, "ipympl_active", lambda: False)  # importing ipympl may switch the backend
+    explorer = explore().explorer
+    explorer.set(hip_flexion=75, hip_adduction=-25, knee_angle=-70, effort=0.8)
+    quick = np.asarray(Image.open(BytesIO(bytes(explorer.figure_widget.value))).convert("RGB"))
+    explorer.figure.canvas.draw()  # everything drawn again, in full
+    full = np.asarray(explorer.figure.canvas.buffer_rgba())[..., :3]
+    assert quick.shape == full.shape and (quick == full).all()
+
+
+def test_a_value_handed_back_unchanged_draws_nothing(monkeypatch):
+    monkeypatch.setattr(levers, "ipympl_active", lambda: False)
+    explorer = levers.explore_knee().explorer
+    redraws = explorer.redraws
+    explorer.sliders["hip_flexion"].value = 3.552713678800501e-15  # noUiSlider's 0, as a page loads
+    explorer.sliders["effort"].value = 30.000000000000004
+    assert explorer.redraws == redraws and explorer.view.pose.hip_flexion == 0
+    explorer.sliders["hip_flexion"].value = 1
+    assert explorer.redraws == redraws + 1

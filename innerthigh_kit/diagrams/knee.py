@@ -59,6 +59,7 @@ class KneeView(LegView):
         (self.knee,) = ax.plot(
             [], [], "o", color="white", markeredgecolor=INK, markersize=9, zorder=5, gid="joint:knee"
         )
+        self.moves(self.knee)
         self.add_pulls(ha="right", va="bottom")
         self._add_moment_and_knee()
         self.add_table("each muscle: pull × moment arm = turn", 0.53, 0.985, 0.95, step=0.04)
@@ -111,6 +112,9 @@ class KneeView(LegView):
             arrowprops=dict(arrowstyle="-", color=COLOURS["gracilis"], lw=0.8),
         )
         self.gracilis_text.set_gid("text:gracilis")
+        for artist in (self.hip_text, self.moment_arc, self.moment_text, self.inward, self.inward_text):
+            self.moves(artist)
+        self.moves(self.gracilis_text)
 
     def refresh(self) -> None:
         marks = {k: frontal(v) for k, v in self.landmarks.items()}

@@ -22,6 +22,8 @@ class LegView:
 
     A view builds its artists once with the ``add_*`` helpers and moves them in :meth:`refresh`;
     :meth:`summary` states the numbers drawn, read from the same texts the picture shows.
+    :attr:`moving` lists the artists :meth:`refresh` moves or rewrites; all the others are drawn
+    once and never change, so an explorer can keep them as a picture and draw only these again.
     """
 
     #: The view's name at the head of its summary, e.g. "front view, right leg".
@@ -35,6 +37,8 @@ class LegView:
         self.paths: dict[str, np.ndarray] = {}
         self.arms: dict[str, dict] = {}
         self.recomputed: tuple[str, ...] = ()
+        #: The artists refresh() moves or rewrites, in the order they were added.
+        self.moving: list = []
         #: Lines of the summary after the table: the view's own numbers, set by refresh().
         self.readings: list[str] = []
         self._compute(self.muscles)
@@ -96,6 +100,11 @@ class LegView:
 
     # Building: each view calls these in the order its artists are stacked.
 
+    def moves(self, artist):
+        """Note ``artist`` as one that refresh() moves or rewrites; returns it."""
+        self.moving.append(artist)
+        return artist
+
     def add_pelvis(self, outline) -> None:
         pelvis = Polygon(outline, closed=True, facecolor=BONE_FILL, edgecolor=BONE, linewidth=1.2, zorder=1)
         pelvis.set_gid("bone:pelvis")
@@ -103,26 +112,27 @@ class LegView:
 
     def add_bone(self, gid: str, width: float):
         (bone,) = self.ax.plot([], [], color=BONE, linewidth=width, solid_capstyle="round", zorder=2, gid=gid)
-        return bone
+        return self.moves(bone)
 
     def add_hip(self, radius: float) -> None:
         self.hip = Circle((0, 0), radius, facecolor="white", edgecolor=INK, linewidth=1.5, zorder=5)
         self.hip.set_gid("joint:hip")
-        self.ax.add_patch(self.hip)
+        self.ax.add_patch(self.moves(self.hip))
 
     def add_pulls(self, **lever_text_style) -> None:
         """Each muscle's line of pull and force arrow; the dashed moment arm and its text."""
         self.lines, self.arrows = {}, {}
         for name in self.muscles:
             (line,) = self.ax.plot([], [], color=COLOURS[name], linewidth=2.2, zorder=3, gid=f"pull:{name}")
-            self.lines[name] = line
-            self.arrows[name] = arrow(self.ax, f"force:{name}", COLOURS[name], zorder=4)
+            self.lines[name] = self.moves(line)
+            self.arrows[name] = self.moves(arrow(self.ax, f"force:{name}", COLOURS[name], zorder=4))
         self.lever = self.ax.plot(
             [], [], color=INK, linewidth=1.6, linestyle=(0, (2, 1.5)), zorder=7, gid="moment_arm"
         )[0]
         self.lever_text = self.ax.text(
             0, 0, "", fontsize=8, color=INK, gid="text:moment_arm", **lever_text_style
         )
+        self.moving += [self.lever, self.lever_text]
 
     def add_table(self, heading: str, x: float, heading_y: float, rows_y: float, step: float) -> None:
         """A bold heading, one coloured row per muscle and the bold total below them (axes fractions)."""
@@ -150,7 +160,7 @@ class LegView:
                 family="DejaVu Sans",
             )
             text.set_gid(f"row:{name}")
-            self.rows[name] = text
+            self.rows[name] = self.moves(text)
         self.total_text = self.ax.text(
             x,
             rows_y - step * len(self.muscles),
@@ -162,6 +172,7 @@ class LegView:
             weight="bold",
             gid="text:total",
         )
+        self.moves(self.total_text)
 
     def add_note(self, x: float, y: float, text: str) -> None:
         """The grey explanation in plain words (axes fractions)."""

@@ -64,17 +64,18 @@ class PelvisView(LegView):
             )
         self.femur = self.add_bone("bone:femur", 8)
         self.add_hip(0.018)
-        (self.axis_dot,) = ax.plot([], [], "o", color=INK, markersize=3, zorder=6)
+        self.axis_dot = self.moves(ax.plot([], [], "o", color=INK, markersize=3, zorder=6)[0])
         self.add_pulls(va="center")
         self.tilt_arc = arrow(ax, "moment:tilt", INK, width=1.8, connectionstyle="arc3,rad=0.55", zorder=6)
         self.tilt_text = ax.text(0.0, 0.0, "", fontsize=9.5, color=INK, gid="text:tilt", va="bottom")
+        self.moving += [self.tilt_arc, self.tilt_text]
         self.add_table("pull on the pelvis, and which way it tips it", 0.0, 0.33, 0.29, step=0.035)
         self.add_note(0.6, 0.29, _NOTE)
         scale_bar(ax, 0.30, -0.27)
         clip = Rectangle((-0.40, -0.34), 0.85, 0.47, transform=ax.transData)
         for artist in (self.femur, *self.lines.values(), *self.arrows.values(), self.lever):
             artist.set_clip_path(clip)
-        ax.set_title("", loc="left", fontsize=11)
+        self.moves(ax.set_title("", loc="left", fontsize=11))  # it names the hip angle
         self.refresh()
 
     def refresh(self) -> None:

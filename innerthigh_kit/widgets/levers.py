@@ -7,17 +7,29 @@ active (``%matplotlib widget``) the figure is an interactive ipympl canvas; othe
 ``ipywidgets.Image`` re-rendered with Agg after each change (an Image rather than an Output with
 ``clear_output``: no flicker, no display machinery, works the same in voila). After every redraw
 the status label below the figure is rewritten, so a browser test can wait on it.
+
+A slider move must feel instant, and drawing text is most of a redraw: the Image is drawn once in
+full, the still parts (outlines, headings, notes, scale, credit) are kept as a picture, and each
+redraw puts that back and draws only the view's moving artists over it, in the stacking order a
+full draw uses (the same pixels: tests/test_widgets_levers.py). The PNG is written as RGB (the
+figure is opaque) at a light compression, ≈10% smaller than matplotlib's RGBA. On this machine
+the knee view's redraw went from ≈75 ms to ≈46 ms; the moving texts (the table's rows, the
+readings) are most of what is left. A value the browser hands back unchanged (noUiSlider sends
+0 back as 3.6e-15 as a page loads: two full redraws for nothing) draws nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import math
 
 import ipywidgets as w
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from PIL import Image
 
 from .. import diagrams
 from ..anatomy import Pose
@@ -29,6 +41,8 @@ _SLIDERS = {
     "hip_rotation": ("thigh turn (°)", 1, "internal rotation +, external −"),
     "knee_angle": ("knee (°)", 1, "0 = straight, negative = bent"),
 }
+#: The Image's resolution; PNG compression 1 of 9 (written in half the time of 6, as RGB still smaller).
+DPI, PNG_COMPRESSION = 80, 1
 
 
 class ExplorerBox(w.VBox):
@@ -51,8 +65,9 @@ class LeverExplorer:
 
     def __init__(self, view_class, coordinates, size, title: str, effort: float = 0.3, **pose):
         self.title = title
-        self.figure = Figure(figsize=size, facecolor="white")
         self.interactive = ipympl_active()
+        self.figure = Figure(figsize=size, facecolor="white", **({} if self.interactive else {"dpi": DPI}))
+        self._background = None
         if self.interactive:
             from ipympl.backend_nbagg import Canvas, FigureManager
 
@@ -109,6 +124,9 @@ class LeverExplorer:
         self._redraw()
 
     def _on_slider(self, key: str, change) -> None:
+        now = self.view.effort * 100 if key == "effort" else getattr(self.view.pose, key)
+        if math.isclose(change["new"], now, abs_tol=1e-9):
+            return  # the same value, as the browser rounds it: nothing to draw
         if key == "effort":
             self.set(effort=change["new"] / 100)
         else:
@@ -124,14 +142,54 @@ class LeverExplorer:
         if self.interactive:
             self.figure_widget.draw_idle()
         else:
-            buffer = io.BytesIO()
-            self.figure.savefig(buffer, format="png", dpi=80)
-            self.figure_widget.value = buffer.getvalue()
+            self.figure_widget.value = self.png()
         # a marker class for browser tests to wait on; the words people read stay plain
         self.status.remove_class(f"itk-update-{self.redraws}")
         self.redraws += 1
         self.status.add_class(f"itk-update-{self.redraws}")
         self.status.value = self.describe()
+
+    def png(self) -> bytes:
+        """The picture as PNG: the still parts kept from the first draw, the moving artists drawn again."""
+        canvas = self.figure.canvas
+        if self._background is None:
+            canvas.draw()  # in full, once: everything placed as a full draw places it
+            first = self._encode()
+            self._keep_background()
+            return first
+        canvas.restore_region(self._background)
+        renderer = canvas.get_renderer()
+        for artist in self._moving_in_order:
+            artist.draw(renderer)
+        return self._encode()
+
+    def _keep_background(self) -> None:
+        """Draw the figure without the view's moving artists and keep it; note their stacking order."""
+        moving = self.view.moving
+        # a full draw places some texts by the others (a title above the axes' contents): an
+        # invisible one would be placed wrongly, so their places are put back afterwards
+        places = [(artist, artist.get_position()) for artist in moving if isinstance(artist, Text)]
+        for artist in moving:
+            artist.set_visible(False)
+        self.figure.canvas.draw()
+        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        for artist in moving:
+            artist.set_visible(True)
+        for artist, place in places:
+            artist.set_position(place)
+        # the order a full draw stacks them in: by zorder, then as the axes hold them
+        ids = {id(artist) for artist in moving}
+        children = sorted(self.view.ax.get_children(), key=lambda artist: artist.get_zorder())
+        self._moving_in_order = [artist for artist in children if id(artist) in ids]
+
+    def _encode(self) -> bytes:
+        canvas = self.figure.canvas
+        picture = Image.frombuffer(
+            "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        )
+        buffer = io.BytesIO()
+        picture.convert("RGB").save(buffer, format="png", compress_level=PNG_COMPRESSION)
+        return buffer.getvalue()
 
     def describe(self) -> str:
         return ""
