@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 # What is installed: the kit and what it needs to run (lab, app), then the extras for the tests.
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 TEST_STAMP    := $(VENV)/.stamp-test
-LINTED := innerthigh_kit tests bench
+LINTED := innerthigh_kit tests bench deploy
 HOST   := 127.0.0.1
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: lab test test-fast bench bench-setup app teach notebooks browser-deps lint setup setup-test clean help
+.PHONY: lab test test-fast bench bench-setup app teach setup-hub notebooks browser-deps lint setup setup-test clean help
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (sets up .venv on first use)"
 	@echo "make app        the class builder as an app, code hidden (voila)"
@@ -28,11 +28,20 @@ $(RUNTIME_STAMP): pyproject.toml
 	@touch $@
 
 $(TEST_STAMP): $(RUNTIME_STAMP)
-	sh tools/venv.sh $(VENV) $(PYTHON) -e '.[test,opensim]'
+	sh tools/venv.sh $(VENV) $(PYTHON) -e '.[test,opensim,hub]'
 	@touch $@
+
+# configurable-http-proxy (JupyterHub's proxy) from npm, into .venv/chp: for the hub tests, the
+# load bench and a workshop hub on one server (deploy/jupyterhub/).
+CHP := $(VENV)/chp/node_modules/.bin/configurable-http-proxy
+$(CHP):
+	@command -v npm >/dev/null || { echo "The hub needs Node.js and npm: sudo apt-get install nodejs npm"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/chp configurable-http-proxy@5
 
 setup: $(RUNTIME_STAMP)
 setup-test: $(TEST_STAMP)
+# `make setup-hub`: what a workshop hub on one server needs (deploy/jupyterhub/README.md).
+setup-hub: $(TEST_STAMP) $(CHP)
 
 lab: $(RUNTIME_STAMP)
 	$(BIN)/jupyter lab --ip=$(HOST) $(ROOT_FLAG) notebooks/
@@ -53,14 +62,14 @@ browser-deps:
 	fi
 
 # ruff first (seconds), then every test.
-test: $(TEST_STAMP) lint browser-deps
+test: $(TEST_STAMP) $(CHP) lint browser-deps
 	$(BIN)/python -m pytest $(NBVAL) tests notebooks
 
 test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not slow" tests
 
 # The anatomy bench compares against OpenSim: the extras are needed.
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(CHP)
 	$(BIN)/python bench/run.py
 
 # Needs only git, make and Python: it sets up fresh clones in a temporary folder.
