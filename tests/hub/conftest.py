@@ -54,8 +54,8 @@ c.Spawner.poll_interval = 2  # a killed server is noticed at once
 # the driver: reads the servers' state (their PIDs) to kill one, as a crash would
 c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
 c.JupyterHub.load_roles.append(
-    {{"name": "test-driver", "scopes": ["admin:users", "admin:servers", "admin:server_state"],
-      "services": ["test-driver"]}}
+    {{"name": "test-driver", "services": ["test-driver"],
+      "scopes": ["admin:users", "admin:servers", "admin:server_state", "read:services"]}}
 )
 # the test's upstream is this checkout, owned by another user than the trainees: git reads it
 # only if told it is safe, in a global config (the command line's -c is not enough for it)

@@ -99,3 +99,9 @@ def test_a_killed_server_comes_back_with_the_saved_plans(hub, room):
     reply = cara.session.get(cara.url(plan))
     assert reply.status_code == 200 and reply.json()["content"] == saved
     cara.app()  # and the app opens again
+
+
+def test_the_idle_culler_is_running_beside_the_hub(hub):
+    culler = hub.admin("GET", "/services/idle-culler").json()
+    assert culler["pid"] > 0 and "jupyterhub_idle_culler" in " ".join(culler["command"])
+    os.kill(culler["pid"], 0)  # alive
