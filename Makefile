@@ -53,12 +53,13 @@ app: $(RUNTIME_STAMP)
 teach: $(RUNTIME_STAMP)
 	INNERTHIGH_KIT_PLAN="$(if $(PLAN),$(abspath $(PLAN)))" $(BIN)/voila --no-browser --Voila.ip=$(HOST) notebooks/06_teach.ipynb
 
-# Debian's chromium for the browser tests and poppler for looking at PDFs (root on Debian only).
+# Debian's chromium for the browser tests, poppler for looking at PDFs, shellcheck for the TLJH
+# set-up script (deploy/jupyterhub/tljh/setup.sh) (root on Debian only).
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v shellcheck >/dev/null; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium poppler-utils"; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils shellcheck >/dev/null; \
+	  else echo "The tests need Debian's chromium, poppler and shellcheck: sudo apt-get install chromium poppler-utils shellcheck"; fi; \
 	fi
 
 # ruff first (seconds), then every test.

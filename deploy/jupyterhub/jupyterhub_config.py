@@ -63,12 +63,13 @@ c.WorkshopSpawner.homes = env("ITK_HUB_HOMES", "/srv/innerthigh-kit/homes")
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 app = env("ITK_HUB_DEFAULT_APP", settings.DEFAULT_APP)
-c.Spawner.default_url = settings.URLS[app]  # one setting: the class builder app, or JupyterLab
+c.Spawner.default_url = settings.default_url(app)  # one setting: the class builder app, or JupyterLab
 c.Spawner.mem_limit = settings.MEMORY_LIMIT  # enforced by TLJH and Zero to JupyterHub, not here
 c.Spawner.cpu_limit = settings.CPU_LIMIT
 c.Spawner.environment = {
-    # plans and handouts go to the trainee's own folder, outside the git checkout
-    "INNERTHIGH_KIT_PLANS_DIR": lambda spawner: os.path.join(spawner.home_dir, settings.PLANS_FOLDER),
+    # plans and handouts: the app's own folder (beside the notebooks, in the trainee's home,
+    # untracked by git, so nbgitpuller leaves it alone), for every kernel of theirs too
+    "INNERTHIGH_KIT_PLANS_DIR": lambda spawner: os.path.join(spawner.home_dir, settings.PLANS_PATH),
     "MPLBACKEND": "Agg",
     "PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin",
 }

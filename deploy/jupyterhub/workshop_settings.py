@@ -1,33 +1,62 @@
-"""The workshop day's numbers, in one place: the hub config, the TLJH script and the Zero to
-JupyterHub values take theirs from here (tests/test_deploy.py checks that they agree).
+"""The workshop-day numbers for every hub that runs the kit, in one place.
 
-Plain Python, no imports from the kit, so the hub can read it before anything is installed.
+Read by deploy/jupyterhub/jupyterhub_config.py (the one-server hub), and by tests/test_deploy.py, which
+checks that the TLJH set-up script (tljh/setup.sh) and the Zero to JupyterHub values (z2jh/config.yaml)
+carry the same numbers: those two are plain shell and YAML, so they hold copies, and the test keeps the
+copies honest. Change a number here, then in those two files; the test says where they differ.
+
+Only the standard library here: jupyterhub_config.py imports this file by path.
 """
 
-#: An idle server is stopped after this long: 90 minutes covers a lunch break, so a trainee who
-#: comes back finds the server still up. Saved plans are on disk either way; an unsaved edit in
-#: the app is lost when its server stops, so the app's users are told to save.
-CULL_TIMEOUT_SECONDS = 90 * 60
-#: How often the culler looks.
-CULL_EVERY_SECONDS = 10 * 60
-#: Servers are never stopped for age alone during a day (0: no limit).
-CULL_MAX_AGE_SECONDS = 0
+from __future__ import annotations
 
-#: Per trainee. One trainee measured at ≈ 0.5 GB at peak (server, the app's kernel, a kernel
-#: that builds a class and renders a handout): the limit gives twice that.
+# -- The idle culler (jupyterhub-idle-culler), in seconds -----------------------------------------------
+# A trainee's server that has had no activity for this long is stopped. 90 minutes: a lunch break does
+# not stop anyone's server. Stopping loses only what is in memory (the kernel); saved plans and
+# notebooks stay on disk and are there when the trainee logs in again.
+CULL_TIMEOUT_SECONDS = 90 * 60
+# How often the culler looks.
+CULL_EVERY_SECONDS = 5 * 60
+# Any server, busy or not, is stopped after this long: a workshop day and a bit, so that a forgotten
+# tab does not keep a server (and its memory) overnight. 0 would mean "never".
+CULL_MAX_AGE_SECONDS = 10 * 60 * 60
+
+# -- Per trainee -------------------------------------------------------------------------------------------
+# Placeholders until they are measured (the "Sizing (measured)" table in deploy/jupyterhub/README.md).
+# Limit: the most one trainee's server may use. Guarantee (Kubernetes only): what is reserved for it.
 MEMORY_LIMIT = "1G"
 MEMORY_GUARANTEE = "512M"
 CPU_LIMIT = 1.0
 CPU_GUARANTEE = 0.25
+# Zero to JupyterHub only: each trainee's own disk (a PersistentVolumeClaim).
+STORAGE_CAPACITY = "1Gi"
 
-#: Where a trainee lands after logging in: "voila" (the class builder app) or "lab" (JupyterLab).
+# -- What trainees see ---------------------------------------------------------------------------------------
+# "voila": the class builder as an app, no code. "lab": JupyterLab with the notebooks.
 DEFAULT_APP = "voila"
-#: The folder nbgitpuller puts the kit in, inside each trainee's home.
+APPS = ("voila", "lab")
+
+# The kit's repository, pulled into each trainee's home folder by nbgitpuller.
+REPO_URL = "https://github.com/innerthigh-kit/innerthigh-kit"
+BRANCH = "main"
+# The folder, inside the trainee's home folder, that nbgitpuller clones into.
 TARGET_PATH = "innerthigh-kit"
-URLS = {
-    "voila": f"/voila/render/{TARGET_PATH}/notebooks/04_class_builder.ipynb",
-    "lab": f"/lab/tree/{TARGET_PATH}/notebooks/01_why_inner_thighs.ipynb",
-}
-#: Each trainee's saved plans and handouts: a folder of their own home, outside the git checkout,
-#: so nbgitpuller never has anything of theirs to merge.
+# Paths as the trainee's Jupyter server sees them (relative to its base URL; no leading slash).
+VOILA_PATH = f"voila/render/{TARGET_PATH}/notebooks/04_class_builder.ipynb"
+LAB_PATH = f"lab/tree/{TARGET_PATH}/notebooks/01_why_inner_thighs.ipynb"
+# Where the class builder saves plans: "my_plans" beside the notebook (innerthigh_kit.widgets.save_panel).
+# Not in git, so nbgitpuller never touches it (deploy/jupyterhub/README.md says why).
 PLANS_FOLDER = "my_plans"
+PLANS_PATH = f"{TARGET_PATH}/notebooks/{PLANS_FOLDER}"
+
+
+def app_path(app: str = DEFAULT_APP) -> str:
+    """The server-relative path of an app: VOILA_PATH or LAB_PATH."""
+    if app not in APPS:
+        raise ValueError(f"app must be one of {', '.join(APPS)}, not {app!r}")
+    return VOILA_PATH if app == "voila" else LAB_PATH
+
+
+def default_url(app: str = DEFAULT_APP) -> str:
+    """What to give JupyterHub's Spawner.default_url (z2jh: singleuser.defaultUrl) for that app."""
+    return "/" + app_path(app)

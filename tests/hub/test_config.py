@@ -35,7 +35,7 @@ def test_a_shared_password_a_spawner_of_its_own_and_plans_at_home(monkeypatch, t
     class Spawner:  # what JupyterHub hands the callable
         home_dir = "/srv/homes/anna"
 
-    assert plans(Spawner()) == "/srv/homes/anna/my_plans"
+    assert plans(Spawner()) == "/srv/homes/anna/innerthigh-kit/notebooks/my_plans"
     assert (tmp_path / "state").stat().st_mode & 0o777 == 0o700  # the hub's secrets are its own
 
 
@@ -50,7 +50,7 @@ def test_names_make_plain_folder_names(monkeypatch, tmp_path):
 @pytest.mark.parametrize("app", ["voila", "lab"])
 def test_one_setting_chooses_the_app_or_jupyterlab(monkeypatch, tmp_path, app):
     c = load(monkeypatch, tmp_path, ITK_HUB_DEFAULT_APP=app)
-    assert c.Spawner.default_url == settings.URLS[app]
+    assert c.Spawner.default_url == settings.default_url(app)
     notebook = "04_class_builder.ipynb" if app == "voila" else "01_why_inner_thighs.ipynb"
     assert c.Spawner.default_url.endswith(f"{settings.TARGET_PATH}/notebooks/{notebook}")
 

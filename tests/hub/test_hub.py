@@ -9,6 +9,7 @@ import time
 
 import pytest
 import simulate
+import workshop_settings as settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.hub]
 
@@ -30,7 +31,8 @@ def test_ten_trainees_build_save_and_print_at_once(hub, room):
     for name, trainee in done.items():
         assert set(trainee.seconds) == set(simulate.STEPS)
         home = hub.homes / name
-        plan, handout = home / "my_plans" / f"{name}.yaml", home / "my_plans" / f"{name}.html"
+        plans = home / settings.PLANS_PATH
+        plan, handout = plans / f"{name}.yaml", plans / f"{name}.html"
         assert plan.is_file() and handout.is_file(), name
         assert f"A class for {name}" in plan.read_text()  # their own class, in their own home
         assert "<html" in handout.read_text()[:500].lower()
@@ -44,8 +46,9 @@ def test_ten_trainees_build_save_and_print_at_once(hub, room):
 def test_no_trainee_can_read_or_overwrite_another_s_plans(hub, room):
     done, _ = room
     anna, ben = done["trainee-00"], done["trainee-01"]
-    theirs = "api/contents/my_plans/trainee-01.yaml"
-    before = (hub.homes / "trainee-01" / "my_plans" / "trainee-01.yaml").read_bytes()
+    theirs = f"api/contents/{settings.PLANS_PATH}/trainee-01.yaml"
+    ben_plan = hub.homes / "trainee-01" / settings.PLANS_PATH / "trainee-01.yaml"
+    before = ben_plan.read_bytes()
     # through the hub: Anna's own token does not open Ben's server, to read, write or delete
     for method in ("GET", "PUT", "DELETE"):
         reply = anna.session.request(
@@ -71,7 +74,7 @@ def test_no_trainee_can_read_or_overwrite_another_s_plans(hub, room):
     try:
         out = anna.execute(
             "import pathlib\n"
-            f"target = pathlib.Path({str(hub.homes / 'trainee-01' / 'my_plans' / 'trainee-01.yaml')!r})\n"
+            f"target = pathlib.Path({str(ben_plan)!r})\n"
             "for act in (target.read_text, lambda: target.write_text('overwritten')):\n"
             "    try:\n        act(); print('allowed')\n"
             "    except PermissionError:\n        print('refused')\n",
@@ -80,13 +83,13 @@ def test_no_trainee_can_read_or_overwrite_another_s_plans(hub, room):
     finally:
         anna.session.delete(anna.url(f"api/kernels/{anna.kernel}"))
     assert out.split() == ["refused", "refused"]
-    assert (hub.homes / "trainee-01" / "my_plans" / "trainee-01.yaml").read_bytes() == before
+    assert ben_plan.read_bytes() == before
 
 
 def test_a_killed_server_comes_back_with_the_saved_plans(hub, room):
     done, _ = room
     cara = done["trainee-02"]
-    plan = "api/contents/my_plans/trainee-02.yaml"
+    plan = f"api/contents/{settings.PLANS_PATH}/trainee-02.yaml"
     saved = cara.session.get(cara.url(plan)).json()["content"]
     pid = hub.server_pid("trainee-02")
     os.killpg(pid, signal.SIGKILL)  # the server and its kernels die, as in a crash
