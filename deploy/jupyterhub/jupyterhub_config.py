@@ -13,7 +13,8 @@ Environment: ITK_WORKSHOP_PASSWORD (at least 8 characters), ITK_WORKSHOP_ADMIN_P
 trainer's, at least 32; optional), ITK_HUB_IP (default all interfaces), ITK_HUB_PORT (8000),
 ITK_HUB_STATE (the hub's database and secrets, default /srv/innerthigh-kit/state), ITK_HUB_HOMES
 (the trainees' homes, default /srv/innerthigh-kit/homes), ITK_HUB_DEFAULT_APP (voila or lab),
-ITK_CHP (the configurable-http-proxy command, default: found on PATH).
+ITK_HUB_SKELETON (what each new home starts with, default /srv/innerthigh-kit/skeleton, made by
+make_skeleton.py), ITK_CHP (the configurable-http-proxy command, default: found on PATH).
 """
 
 import os
@@ -60,6 +61,10 @@ c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 # ---- each trainee's server: a process in their own home (and, as root, their own user id)
 c.JupyterHub.spawner_class = "workshop_spawner.WorkshopSpawner"
 c.WorkshopSpawner.homes = env("ITK_HUB_HOMES", "/srv/innerthigh-kit/homes")
+# each new home starts with the shared caches (make_skeleton.py), so no one draws them again
+c.WorkshopSpawner.skeleton = env("ITK_HUB_SKELETON", "/srv/innerthigh-kit/skeleton")
+# what a trainee does not use is not started: no code completion servers, no terminals
+c.Spawner.args = ["--ServerApp.jpserver_extensions={'jupyter_lsp': False, 'jupyter_server_terminals': False}"]
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 app = env("ITK_HUB_DEFAULT_APP", settings.DEFAULT_APP)

@@ -63,11 +63,15 @@ class Trainee:
     outputs: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ the flow
-    def run(self, steps=STEPS) -> Trainee:
+    def run(self, steps=STEPS, delay: float = 0.0, on_step=None) -> Trainee:
+        """Each step in turn, timed; ``delay`` seconds first (a room arrives over a minute or two)."""
+        time.sleep(delay)
         for step in steps:
             started = time.perf_counter()
             getattr(self, step.replace(" ", "_"))()
             self.seconds[step] = time.perf_counter() - started
+            if on_step:
+                on_step(self, step)
         return self
 
     def login(self) -> None:
@@ -180,11 +184,16 @@ def _execute_request(msg_id: str, code: str) -> dict:
     return {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
 
 
-def run_trainees(count: int, make, workers: int | None = None) -> tuple[list[Trainee], list[Exception]]:
-    """``count`` trainees made by ``make(i)``, all at once; the ones that finished, and the errors."""
+def run_trainees(
+    count: int, make, arrival: float = 0.0, on_step=None
+) -> tuple[list[Trainee], list[Exception]]:
+    """``count`` trainees made by ``make(i)``: all at once, or arriving evenly over ``arrival``
+    seconds. The ones that finished, and the errors."""
     done, failed = [], []
-    with ThreadPoolExecutor(max_workers=workers or count) as pool:
-        for future in [pool.submit(lambda i=i: make(i).run()) for i in range(count)]:
+    gap = arrival / count if count else 0.0
+    with ThreadPoolExecutor(max_workers=count or 1) as pool:
+        runs = [pool.submit(lambda i=i: make(i).run(delay=i * gap, on_step=on_step)) for i in range(count)]
+        for future in runs:
             try:
                 done.append(future.result())
             except Exception as error:  # noqa: BLE001 (each failure is counted and reported)

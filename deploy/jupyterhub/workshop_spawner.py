@@ -16,7 +16,9 @@ limit use TLJH (systemd) or Zero to JupyterHub (Kubernetes), whose spawners enfo
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 
 from jupyterhub.spawner import LocalProcessSpawner
 from traitlets import Integer, Unicode
@@ -24,6 +26,9 @@ from traitlets import Integer, Unicode
 
 class WorkshopSpawner(LocalProcessSpawner):
     homes = Unicode("/srv/innerthigh-kit/homes", config=True, help="The folder of the trainees' homes.")
+    skeleton = Unicode(
+        "", config=True, help="A folder copied into each new home (make_skeleton.py: the shared caches)."
+    )
     uid_base = Integer(
         20000, config=True, help="As root, trainee N's processes run as uid_base + N (no account needed)."
     )
@@ -42,13 +47,19 @@ class WorkshopSpawner(LocalProcessSpawner):
 
     def _make_home(self) -> None:
         os.makedirs(self.homes, mode=0o711, exist_ok=True)
+        fresh = not os.path.isdir(self.home_dir)
         os.makedirs(self.home_dir, mode=0o700, exist_ok=True)
+        if fresh and self.skeleton and os.path.isdir(self.skeleton):
+            shutil.copytree(self.skeleton, self.home_dir, dirs_exist_ok=True, symlinks=False)
         if self.separate_users:
-            os.chown(self.home_dir, self.trainee_uid, self.trainee_uid)
+            for folder, _, files in os.walk(self.home_dir):
+                for path in [folder, *(os.path.join(folder, name) for name in files)]:
+                    os.lchown(path, self.trainee_uid, self.trainee_uid)
             os.chmod(self.home_dir, 0o700)
 
     async def start(self):
-        self._make_home()
+        # in a thread: copying the skeleton must not hold up the hub for everyone else logging in
+        await asyncio.to_thread(self._make_home)
         return await super().start()
 
     def make_preexec_fn(self, name):

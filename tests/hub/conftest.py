@@ -30,6 +30,7 @@ ADMIN_TOKEN = "itk-test-admin-" + "0" * 24
 sys.path.insert(0, str(DEPLOY))
 
 import simulate  # noqa: E402  (deploy/jupyterhub, put on the path above)
+from make_skeleton import make_skeleton  # noqa: E402
 
 
 def _free_port() -> int:
@@ -91,6 +92,7 @@ class Hub:
             **os.environ,
             "ITK_HUB_STATE": str(self.state),
             "ITK_HUB_HOMES": str(self.homes),
+            "ITK_HUB_SKELETON": str(make_skeleton(folder / "skeleton")),
             "ITK_WORKSHOP_PASSWORD": PASSWORD,
         }
         self._log = self.log.open("w")

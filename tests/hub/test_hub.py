@@ -36,6 +36,8 @@ def test_ten_trainees_build_save_and_print_at_once(hub, room):
         assert plan.is_file() and handout.is_file(), name
         assert f"A class for {name}" in plan.read_text()  # their own class, in their own home
         assert "<html" in handout.read_text()[:500].lower()
+        # each home started from the skeleton: the shared caches, the trainee's own copy
+        assert (home / ".cache" / "innerthigh-kit" / "diagrams").is_dir()
         # the notebooks came by nbgitpuller, into the trainee's home
         assert (home / "innerthigh-kit" / "notebooks" / "04_class_builder.ipynb").is_file()
         if AS_ROOT:  # each trainee is a user of their own, and their home is theirs alone
