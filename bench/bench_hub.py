@@ -114,9 +114,8 @@ def _room(hub, meter, count: int, arrival: float, floor: dict, cpu: dict, tag: s
     peaks = [meter.peak.get(t.name, 0) / 1024 for t in done]
     cpus = [meter.cpu_of(t.name) for t in done]
     if peaks:
-        print(
-            f"  peak memory per trainee (PSS): median {statistics.median(peaks):.0f} MB, max {max(peaks):.0f} MB"
-        )
+        memory = f"median {statistics.median(peaks):.0f} MB, max {max(peaks):.0f} MB"
+        print(f"  peak memory per trainee (PSS): {memory}")
         print(f"  CPU per trainee: median {statistics.median(cpus):.1f} s, max {max(cpus):.1f} s")
     verdict = "met" if met and not failed else "not met"
     print(f"  goal, every step's median within {GOAL:.0f}x one trainee alone and none failed: {verdict}")
