@@ -24,7 +24,7 @@ from .plan_rows import PlanRows, RowEntry
 from .request_form import RequestForm
 from .run_screen import RunMode
 from .save_panel import SavePanel
-from .timeline import timeline
+from .timeline import Timeline
 
 #: How many edits Undo can take back.
 UNDO_STEPS = 20
@@ -84,7 +84,7 @@ class ClassBuilder:
         self.total = named(w.HTML(), "itk-total")
         self.rows = PlanRows(self._row_action)
         self.figure = named(w.HTML(layout=w.Layout(width="280px", min_width="220px")), "itk-figure-box")
-        self.timeline = w.VBox(layout=w.Layout(width="100%"))
+        self.timeline = Timeline(self.select)
         self._updating = False
         self._edit_controls()
         self._check_and_save_parts()
@@ -293,7 +293,7 @@ class ClassBuilder:
         keys = [item.key for _, item in self.plan.items()]
         self._selected = select if select in keys else (keys[0] if keys else None)
         self._show_rows()
-        self.timeline.children = [timeline(self.plan, self.library, self.select)]
+        self.timeline.show(self.plan, self.library)  # the same widget: only its blocks are sent
         self._show_checks()
         used = set(self.plan.exercise_ids)
         self.add_choice.options = [("", "")] + [
