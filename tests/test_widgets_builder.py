@@ -291,6 +291,17 @@ def test_the_timeline_draws_words_as_text_never_as_html():
     assert "textContent" in script
 
 
+def test_the_add_list_is_sent_again_only_when_it_changes(builder):
+    build(builder, minutes=45)
+    sent = []
+    builder.add_choice.observe(lambda change: sent.append(change), names="options")
+    builder.sets.value = builder.sets.value + 1  # the same exercises: the same list
+    assert sent == []
+    keys = [item.key for _, item in builder.plan.items()]
+    builder.rows.button(keys[-1], "remove").click()  # one fewer in the class: one more to add
+    assert len(sent) == 1
+
+
 def test_undo_takes_back_the_last_twenty_edits(builder):
     from innerthigh_kit.widgets.plan_builder import UNDO_STEPS
 
