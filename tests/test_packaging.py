@@ -76,7 +76,10 @@ def test_wheel_install_carries_the_data(tmp_path):
         "lib = k.load_library();"
         "print(k.__file__); print(d.data_dir()); print(len(lib));"
         # run mode's screen: its JavaScript and CSS are files of the package, read at import
-        "import innerthigh_kit.widgets.run_screen as r; print(len(r.RunMode._esm) > 1000)"
+        "import innerthigh_kit.widgets.run_screen as r; print(len(r.RunMode._esm) > 1000);"
+        # and the builder's timeline, the same way
+        "import innerthigh_kit.widgets.timeline as t;"
+        "print(len(t.Timeline._esm) > 500 and len(t.Timeline._css) > 200)"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     result = subprocess.run(
@@ -87,8 +90,8 @@ def test_wheel_install_carries_the_data(tmp_path):
         text=True,
         check=True,
     )
-    module_file, data_dir, count, screen = result.stdout.split()
-    assert screen == "True"
+    module_file, data_dir, count, screen, strip = result.stdout.split()
+    assert screen == strip == "True"
     assert Path(module_file).is_relative_to(venv)
     assert Path(data_dir) == Path(module_file).parent / "_data"
     assert (Path(data_dir) / "references.yaml").is_file()

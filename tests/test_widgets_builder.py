@@ -243,28 +243,63 @@ def test_the_total_says_the_minutes_without_a_minus_zero(builder):
 
 
 def test_the_timeline_shows_each_exercise_by_time_and_position_and_a_click_selects_it(builder, library):
+    from innerthigh_kit.diagrams.timeline import SECTION_COLOURS
     from innerthigh_kit.widgets.timeline import ROWS, row_of
 
     build(builder, minutes=45)
-    rows = builder.timeline.children[0].children[: len(ROWS)]
+    timeline = builder.timeline
+    assert timeline.rows == list(ROWS)
     pairs = list(builder.plan.items())
     total = sum(item.seconds for _, item in pairs)
-    for row, label in zip(rows, ROWS, strict=True):
-        assert label in row.children[0].value
-        cells = row.children[1].children  # one cell per exercise, in class order: a block or a gap
-        assert len(cells) == len(pairs)
-        widths = [float(cell.layout.width.rstrip("%")) for cell in cells]
-        assert sum(widths) == pytest.approx(100, abs=0.1), "every row keeps the whole class's clock"
-        for cell, (_, item) in zip(cells, pairs, strict=True):
-            is_block = "itk-block" in cell._dom_classes
-            assert is_block == (row_of(library.get(item.exercise).position) == label)
-            assert float(cell.layout.width.rstrip("%")) == pytest.approx(100 * item.seconds / total, abs=0.01)
+    blocks = timeline.blocks  # one per exercise, in class order; every row has a cell for each
+    assert [block["key"] for block in blocks] == [item.key for _, item in pairs]
+    assert [block["number"] for block in blocks] == list(range(1, len(pairs) + 1))
+    assert sum(block["share"] for block in blocks) == pytest.approx(100, abs=0.1), "one clock for all rows"
+    before = None
+    for block, (section, item) in zip(blocks, pairs, strict=True):
+        exercise = library.get(item.exercise)
+        assert block["row"] == row_of(exercise.position) and block["row"] in ROWS
+        assert block["share"] == pytest.approx(100 * item.seconds / total, abs=0.01)
+        assert block["colour"] == SECTION_COLOURS[section.name]
+        assert block["changed"] == (before is not None and exercise.position != before)
+        assert exercise.name in block["tip"] and duration_words(item.seconds) in block["tip"]
+        before = exercise.position
+    assert len({block["row"] for block in blocks}) > 1, "the class changes position: more than one row"
+    assert [entry["colour"] for entry in timeline.legend] == list(SECTION_COLOURS.values())
+
+    # a click in the browser sends {select: key}: the builder selects that exercise
+    version, same_widget = timeline.version, timeline
     fourth = pairs[3][1]
-    block = next(
-        row.children[1].children[3] for row in rows if "itk-block" in row.children[1].children[3]._dom_classes
-    )
-    block.click()
+    timeline._handle_custom_msg({"select": fourth.key}, [])
     assert builder.selected_key == fourth.key
+    timeline._handle_custom_msg({"select": "no-such-key"}, [])  # an unknown key changes nothing
+    timeline.click(pairs[1][1].key)
+    assert builder.selected_key == pairs[1][1].key
+    assert timeline.version == version, "selecting sends no new blocks"
+
+    # an edit changes the same widget's blocks in place, and their version
+    builder.sets.value = builder.sets.value + 1
+    assert builder.timeline is same_widget and timeline.version == version + 1
+    assert timeline.blocks[1]["share"] > blocks[1]["share"]
+
+
+def test_the_timeline_draws_words_as_text_never_as_html():
+    from innerthigh_kit.widgets.timeline import HERE
+
+    script = (HERE / "timeline.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    assert "textContent" in script
+
+
+def test_the_add_list_is_sent_again_only_when_it_changes(builder):
+    build(builder, minutes=45)
+    sent = []
+    builder.add_choice.observe(lambda change: sent.append(change), names="options")
+    builder.sets.value = builder.sets.value + 1  # the same exercises: the same list
+    assert sent == []
+    keys = [item.key for _, item in builder.plan.items()]
+    builder.rows.button(keys[-1], "remove").click()  # one fewer in the class: one more to add
+    assert len(sent) == 1
 
 
 def test_undo_takes_back_the_last_twenty_edits(builder):

@@ -20,11 +20,12 @@ from ..plans import ClassPlan, ClassRequest, build_plan, check_plan
 from ..words import dosage_words, duration_words, section_words
 from . import _html
 from ._html import named
+from .add_exercise import AddExercise
 from .plan_rows import PlanRows, RowEntry
 from .request_form import RequestForm
 from .run_screen import RunMode
 from .save_panel import SavePanel
-from .timeline import timeline
+from .timeline import Timeline
 
 #: How many edits Undo can take back.
 UNDO_STEPS = 20
@@ -84,7 +85,7 @@ class ClassBuilder:
         self.total = named(w.HTML(), "itk-total")
         self.rows = PlanRows(self._row_action)
         self.figure = named(w.HTML(layout=w.Layout(width="280px", min_width="220px")), "itk-figure-box")
-        self.timeline = w.VBox(layout=w.Layout(width="100%"))
+        self.timeline = Timeline(self.select)
         self._updating = False
         self._edit_controls()
         self._check_and_save_parts()
@@ -96,7 +97,7 @@ class ClassBuilder:
                 self.timeline,
                 w.HBox([self.rows.widget, self.figure], layout=w.Layout(width="100%")),
                 w.HBox([self.dosage_row, self.buttons["undo"]]),
-                w.HBox([self.add_choice, self.add_button]),
+                self.adding.widget,
                 w.HTML(heading("3. Checks")),
                 self.findings,
                 self.reasoning_box,
@@ -118,11 +119,8 @@ class ClassBuilder:
         undo.disabled = True
         self.buttons = {"undo": undo}
         self._history: deque = deque(maxlen=UNDO_STEPS)
-        self.add_choice = named(
-            w.Dropdown(options=[], description="Add", layout=w.Layout(width="420px")), "itk-add-choice"
-        )
-        self.add_button = named(w.Button(description="Add to the class", icon="plus-circle"), "itk-add")
-        self.add_button.on_click(lambda _: self._act(self._add))
+        self.adding = AddExercise(lambda: self._act(self._add))
+        self.add_choice, self.add_button = self.adding.choice, self.adding.button
 
     def _check_and_save_parts(self) -> None:
         """The findings, the folded reasoning, the file name, save, handout and the status line."""
@@ -284,7 +282,13 @@ class ClassBuilder:
         self.rows.show(self._entries(), self._selected)
 
     def _show_plan(self, select: str | None = None) -> None:
-        """Redraw everything from the plan; ``select`` is the key of the item to select."""
+        """Redraw from the plan; ``select`` is the key of the item to select.
+
+        In the order the person waiting needs it: what the edit changes (rows, timeline, then the
+        total, so a changed total means both are drawn), then the checks, the reasoning, the add
+        list, the selected figure and the boxes (their ``itk-editing-N`` marker last of all).
+        Values that did not change are not sent again.
+        """
         if self.plan is None:
             self.total.value = "<i>Fill in the form and press <b>Build the class</b>.</i>"
             self.plan_area.layout.display = "none"
@@ -293,17 +297,12 @@ class ClassBuilder:
         keys = [item.key for _, item in self.plan.items()]
         self._selected = select if select in keys else (keys[0] if keys else None)
         self._show_rows()
-        self.timeline.children = [timeline(self.plan, self.library, self.select)]
+        self.timeline.show(self.plan, self.library)  # the same widget: only its blocks are sent
+        self._show_total(len(keys))
         self._show_checks()
-        used = set(self.plan.exercise_ids)
-        self.add_choice.options = [("", "")] + [
-            (f"{e.name} ({e.category}, level {e.level})", e.id)
-            for e in self.library.filter(equipment_available=self.request_form.equipment_ticked)
-            if e.id not in used
-        ]
+        self.adding.show(self.library, self.plan.exercise_ids, self.request_form.equipment_ticked)
         self._show_selected()
         self._teach_if_open()
-        self._show_total(len(keys))  # last: a changed total means the whole redraw is done
 
     def _show_total(self, count: int) -> None:
         off = self.plan.off_target

@@ -2,80 +2,95 @@
 its position (standing, chair, mat), coloured by section, with each change of position marked.
 
 The rows and colours are ``diagrams.timeline``'s, the picture on the instructor's handout. It is
-made of ipywidgets buttons, so clicking a block selects that exercise in the builder (the
-``on_select`` callback gets the item's key), and it needs no drawing library: the browser lays the
-blocks out by their share of the class.
+one anywidget (``timeline.js`` and ``timeline.css`` ship inside the package, so it works with no
+internet): an edit sends one list of blocks (``timeline_blocks``) to the same widget, and the
+browser lays them out by their share of the class. Clicking a block sends its key back, and
+``on_select(key)`` selects that exercise in the builder. After each drawing the page's
+``.itk-timeline`` carries ``data-version``, the kernel's ``version`` of the blocks it shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-import ipywidgets as w
+import anywidget
+import traitlets
 
 from ..diagrams.timeline import ROWS, SECTION_COLOURS, row_of
 from ..exercises import Library
 from ..words import duration_words, section_words
 
-
-def _block(item, number: int, section: str, exercise, share: float, changed: bool, on_select) -> w.Button:
-    name = exercise.name if exercise is not None else item.exercise
-    button = w.Button(
-        description="",
-        tooltip=f"{name} · {section_words(section)} · {duration_words(item.seconds)}",
-        layout=w.Layout(
-            width=f"{share:.3f}%",
-            min_width="6px",
-            height="26px",
-            margin="0",
-            padding="0",
-            border_left="3px solid #1f2933" if changed else "1px solid #ffffff",
-        ),
-    )
-    button.style.button_color = SECTION_COLOURS.get(section, "#d9d9d9")
-    button.add_class("itk-block")
-    button.add_class(f"itk-block-{number}")  # the exercise's number in the class, for tests
-    button.on_click(lambda _: on_select(item.key))
-    return button
+HERE = Path(__file__).parent
+NOTE = "a dark edge marks a change of position; click a block to select that exercise"
+LEGEND = [{"name": section_words(name), "colour": colour} for name, colour in SECTION_COLOURS.items()]
 
 
-def timeline(plan, library: Library, on_select: Callable[[str], None]) -> w.VBox:
-    """The class as a strip of blocks: rows by position, width by time, colour by section."""
+def timeline_blocks(plan, library: Library) -> list[dict]:
+    """One record per exercise, in class order: what the browser needs to draw its block."""
     items = [(section.name, item) for section, item in plan.items()]
     total = sum(item.seconds for _, item in items) or 1.0
-    rows = {row: [] for row in ROWS}
-    before = None
+    blocks, before = [], None
     for number, (section, item) in enumerate(items, start=1):
         exercise = library.get(item.exercise) if item.exercise in library else None
         position = exercise.position if exercise is not None else "standing"
-        share = 100 * item.seconds / total
-        changed = before is not None and position != before
-        here = row_of(position)
-        for row, children in rows.items():
-            if row == here:
-                children.append(_block(item, number, section, exercise, share, changed, on_select))
-            else:  # a gap as wide as the block, so every row keeps the same clock
-                children.append(w.Box(layout=w.Layout(width=f"{share:.3f}%", min_width="6px", height="26px")))
-        before = position
-    strip = [
-        w.HBox(
-            [
-                w.HTML(
-                    f"<span style='font-size:0.85em;color:#52606d'>{row}</span>",
-                    layout=w.Layout(width="110px"),
-                ),
-                w.HBox(children, layout=w.Layout(width="100%", flex="1 1 auto")),
-            ],  # fmt: skip
-            layout=w.Layout(width="100%", margin="1px 0"),
+        name = exercise.name if exercise is not None else item.exercise
+        blocks.append(
+            {
+                "key": item.key,
+                "number": number,
+                "row": row_of(position),
+                "share": round(100 * item.seconds / total, 3),
+                "colour": SECTION_COLOURS.get(section, "#d9d9d9"),
+                "changed": before is not None and position != before,  # a dark left edge
+                "tip": f"{name} · {section_words(section)} · {duration_words(item.seconds)}",
+            }
         )
-        for row, children in rows.items()
-    ]
-    legend = " ".join(
-        f"<span style='background:{colour};padding:0 6px;margin-right:6px'>{section_words(name)}</span>"
-        for name, colour in SECTION_COLOURS.items()
-    )
-    note = "a dark edge marks a change of position; click a block to select that exercise"
-    strip.append(w.HTML(f"<div style='font-size:0.85em;margin:4px 0 0 110px'>{legend} · {note}</div>"))
-    box = w.VBox(strip, layout=w.Layout(width="100%"))
-    box.add_class("itk-timeline")
-    return box
+        before = position
+    return blocks
+
+
+class Timeline(anywidget.AnyWidget):
+    """The class as a strip of blocks: rows by position, width by time, colour by section."""
+
+    _esm = (HERE / "timeline.js").read_text(encoding="utf-8")
+    _css = (HERE / "timeline.css").read_text(encoding="utf-8")
+
+    rows = traitlets.List(list(ROWS)).tag(sync=True)
+    legend = traitlets.List(LEGEND).tag(sync=True)
+    note = traitlets.Unicode(NOTE).tag(sync=True)
+    blocks = traitlets.List([]).tag(sync=True)
+    #: One more each time new blocks are sent (the page shows it as ``data-version``).
+    version = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, on_select: Callable[[str], None] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.layout.width = "100%"
+        self.on_select = on_select
+        self.on_msg(self._message)
+
+    def show(self, plan, library: Library) -> bool:
+        """Show ``plan``; False when its blocks are the ones already shown (nothing is sent)."""
+        blocks = timeline_blocks(plan, library)
+        if blocks == self.blocks:
+            return False
+        with self.hold_sync():  # one message: the blocks and their version together
+            self.blocks = blocks
+            self.version += 1
+        return True
+
+    def click(self, key: str) -> None:
+        """What a click on the block of ``key`` does in the browser (for code and tests)."""
+        self._message(self, {"select": key}, [])
+
+    def _message(self, _widget, content, _buffers) -> None:
+        key = content.get("select") if isinstance(content, dict) else None
+        if self.on_select is not None and key in {block["key"] for block in self.blocks}:
+            self.on_select(key)
+
+
+def timeline(plan, library: Library, on_select: Callable[[str], None]) -> Timeline:
+    """The strip for ``plan``; ``on_select(key)`` is called when a block is clicked."""
+    widget = Timeline(on_select)
+    widget.show(plan, library)
+    return widget

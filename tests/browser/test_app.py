@@ -80,6 +80,11 @@ def test_build_edit_and_save_a_class_in_the_app(page, voila_app):
     # the timeline: a click on the fifth exercise's block selects it
     page.locator(".itk-timeline .itk-block-5").click()
     page.locator(".itk-dosage.itk-editing-5").wait_for()
+    # one block per exercise; every row (standing, chair, mat) has a cell for each, so one clock
+    cells = "() => [...document.querySelectorAll('.itk-timeline-cells')].map(c => c.children.length)"
+    assert page.evaluate(cells) == [count] * 3
+    assert page.locator(".itk-timeline .itk-block").count() == count
+    assert _name(page, 5) in page.locator(".itk-timeline .itk-block-5").get_attribute("title")
     page.locator(".itk-timeline").screenshot(path=str(SCREENSHOTS / "app-timeline.png"))
     page.locator(".itk-row-3 .itk-row-name").click()
     page.locator(".itk-dosage.itk-editing-3").wait_for()
