@@ -25,6 +25,11 @@ function make(parent, tag, className, text) {
   return node;
 }
 
+// DOM writes only where something changed: the screen is redrawn ten times a second
+function put(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function skeleton(root) {
   const top = make(root, "div", "itk-run-top");
   const parts = { where: make(top, "div", "itk-run-where"), clock: make(top, "div", "itk-run-clock") };
@@ -186,7 +191,7 @@ function render({ model, el }) {
     const at = steps[state.step];
     const here = current();
     const left = state.finished ? 0 : Math.max(0, remaining());
-    Object.assign(root.dataset, {
+    const data = {
       step: at ? at.number : 0,
       interval: state.interval,
       kind: state.finished ? "done" : here ? here.kind : "none",
@@ -195,41 +200,50 @@ function render({ model, el }) {
       finished: state.finished ? "yes" : "no",
       ends: state.ends,
       sounds: state.sounds,
-    });
+    };
+    for (const [name, value] of Object.entries(data)) {
+      if (root.dataset[name] !== String(value)) root.dataset[name] = String(value);
+    }
     if (!at) {
-      parts.name.textContent = "No class to teach yet: build or open a class first.";
+      put(parts.name, "No class to teach yet: build or open a class first.");
       return;
     }
-    parts.where.textContent = `${model.get("title")} · exercise ${at.number} of ${steps.length} · ${at.section}`;
+    put(parts.where, `${model.get("title")} · exercise ${at.number} of ${steps.length} · ${at.section}`);
     const elapsed = state.startedAt === null ? 0 : now() - state.startedAt;
     const off = elapsed - planned();
     const pace = Math.abs(off) < 10 ? "on time" : `${words(off)} ${off > 0 ? "behind" : "ahead"}`;
-    parts.clock.textContent = `${clock(elapsed)} elapsed · plan ${clock(planned())} of ${clock(model.get("run_seconds"))} · ${pace}`;
+    put(parts.clock, `${clock(elapsed)} elapsed · plan ${clock(planned())} of ${clock(model.get("run_seconds"))} · ${pace}`);
     if (parts.figure.dataset.src !== at.figure) {
       parts.figure.dataset.src = at.figure || "";
       parts.figure.src = at.figure || "";
       parts.figure.alt = at.figure ? `Figure: ${at.name}` : "";
       parts.figure.style.display = at.figure ? "" : "none";
     }
-    parts.name.textContent = at.name;
-    parts.dosage.textContent = at.dosage;
-    parts.cue.textContent = at.cue;
+    put(parts.name, at.name);
+    put(parts.dosage, at.dosage);
+    put(parts.cue, at.cue);
     const preparing = here && (here.kind === "move" || here.kind === "ready");
-    parts.change.textContent = preparing && at.change ? at.change : "";
-    parts.change.style.display = parts.change.textContent ? "" : "none";
-    parts.label.textContent = state.finished ? "Class done: well taught." : here ? here.label : "";
-    parts.count.textContent = clock(left);
-    parts.bar.style.width = here && here.seconds ? `${(100 * (1 - left / here.seconds)).toFixed(1)}%` : "0%";
-    root.className = root.className.replace(/itk-run-kind-\S+/g, "").trim();
-    root.classList.add(`itk-run-kind-${root.dataset.kind}`);
+    put(parts.change, preparing && at.change ? at.change : "");
+    const display = parts.change.textContent ? "" : "none";
+    if (parts.change.style.display !== display) parts.change.style.display = display;
+    put(parts.label, state.finished ? "Class done: well taught." : here ? here.label : "");
+    put(parts.count, clock(left));
+    const width = here && here.seconds ? `${(100 * (1 - left / here.seconds)).toFixed(1)}%` : "0%";
+    if (parts.bar.style.width !== width) parts.bar.style.width = width;
+    const kind = `itk-run-kind-${root.dataset.kind}`;
+    if (!root.classList.contains(kind)) {
+      root.className = root.className.replace(/itk-run-kind-\S+/g, "").trim();
+      root.classList.add(kind);
+    }
     const following = steps[state.step + 1];
-    parts.next.textContent = following ? `Next up: ${following.name} · ${following.dosage}` : "Next up: the end of the class";
-    parts.toggle.textContent = state.running ? "Pause" : state.startedAt === null ? "Start" : "Resume";
-    parts.sound.textContent = model.get("sound") ? "Sound on" : "Sound off";
+    put(parts.next, following ? `Next up: ${following.name} · ${following.dosage}` : "Next up: the end of the class");
+    put(parts.toggle, state.running ? "Pause" : state.startedAt === null ? "Start" : "Resume");
+    put(parts.sound, model.get("sound") ? "Sound on" : "Sound off");
     parts.sound.setAttribute("aria-pressed", model.get("sound") ? "true" : "false");
   }
 
   function tick() {
+    if (state.startedAt === null) return; // nothing moves until Start: no redraws
     if (state.running && remaining() <= 0) {
       // a throttled tab may have slept through several intervals: catch up on each in turn
       let guard = 0;
