@@ -39,17 +39,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-# the browser tests' flags (tests/browser/conftest.py)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' own flags)
+
 MOVES, WARM_UP, STARTS, SETTLE = 15, 3, 5, 0.3
 
 FLOOR_CELL = """import ipywidgets as w

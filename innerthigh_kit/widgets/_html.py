@@ -213,3 +213,9 @@ def error_html(message: str) -> str:
         "<div style='color:#9b1c1c;border-left:4px solid #9b1c1c;padding:4px 10px;"
         f"white-space:pre-wrap'>{esc(message)}</div>"
     )
+
+
+def front_end(file: str) -> str:
+    """A front-end widget's JavaScript module (a file beside this one), after the shared _dom.js."""
+    here = Path(__file__).parent
+    return (here / "_dom.js").read_text(encoding="utf-8") + "\n" + (here / file).read_text(encoding="utf-8")

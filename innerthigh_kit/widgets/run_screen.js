@@ -17,13 +17,7 @@ function words(seconds) {
   return s % 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s` : `${s / 60} min`;
 }
 
-function make(parent, tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  parent.appendChild(node);
-  return node;
-}
+// make(parent, tag, className, text): from _dom.js, put before this module
 
 // DOM writes only where something changed: the screen is redrawn ten times a second
 function put(node, text) {

@@ -17,6 +17,7 @@ import traitlets
 
 from ..exercises import Library, load_library
 from ..plans.run import run_seconds, run_steps
+from ._html import front_end
 
 HERE = Path(__file__).parent
 
@@ -31,7 +32,7 @@ def _figure_uri(exercise) -> str:
 class RunMode(anywidget.AnyWidget):
     """The run-mode screen for one class: ``RunMode(plan)`` or ``RunMode().show(plan)``."""
 
-    _esm = (HERE / "run_screen.js").read_text(encoding="utf-8")
+    _esm = front_end("run_screen.js")
     _css = (HERE / "run_screen.css").read_text(encoding="utf-8")
 
     steps = traitlets.List([]).tag(sync=True)

@@ -4,13 +4,7 @@
 // The kernel sends the blocks; a click sends back {select: key}. Words from the kernel (names can
 // be written by the instructor) go in through textContent and title only, never as HTML.
 
-function make(parent, tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  parent.appendChild(node);
-  return node;
-}
+// make(parent, tag, className, text): from _dom.js, put before this module
 
 function render({ model, el }) {
   const root = make(el, "div", "itk-timeline");

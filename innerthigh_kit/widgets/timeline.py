@@ -20,6 +20,7 @@ import traitlets
 from ..diagrams.timeline import ROWS, SECTION_COLOURS, row_of
 from ..exercises import Library
 from ..words import duration_words, section_words
+from ._html import front_end
 
 HERE = Path(__file__).parent
 NOTE = "a dark edge marks a change of position; click a block to select that exercise"
@@ -53,7 +54,7 @@ def timeline_blocks(plan, library: Library) -> list[dict]:
 class Timeline(anywidget.AnyWidget):
     """The class as a strip of blocks: rows by position, width by time, colour by section."""
 
-    _esm = (HERE / "timeline.js").read_text(encoding="utf-8")
+    _esm = front_end("timeline.js")
     _css = (HERE / "timeline.css").read_text(encoding="utf-8")
 
     rows = traitlets.List(list(ROWS)).tag(sync=True)
