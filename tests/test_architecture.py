@@ -20,7 +20,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "innerthigh_kit"
 LAYERS = (
     ("vocab", "limits", "errors", "_lazy"),
-    ("words", "_data", "_yaml", "_atomic", "_scratch"),
+    ("words", "_data", "_yaml", "_atomic", "_scratch", "class_shape"),
     ("exercises",),
     ("spline", "anatomy"),
     ("plans", "diagrams"),

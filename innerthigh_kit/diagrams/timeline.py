@@ -3,33 +3,16 @@
 
 ``class_timeline(plan, library, ax=None)`` draws it for the instructor's handout; the builder and
 the app show the same strip as clickable blocks (``widgets.timeline``), from the same rows and
-colours defined here.
+colours (``class_shape``).
 """
 
 from __future__ import annotations
 
 from matplotlib.patches import Rectangle
 
-from .. import vocab
+from ..class_shape import ROWS, SECTION_COLOURS, row_of  # noqa: F401  (here too, for callers)
 from ..words import section_words
 from ._style import INK, figure_and_axes, state_numbers
-
-#: The three rows of the strip, top to bottom, and the positions each holds.
-ROWS = {"Standing": ("standing",), "Chair or seated": ("seated",), "Mat": vocab.POSITIONS}
-
-#: A calm colour per section (Okabe & Ito's palette, lightened so labels stay readable).
-SECTION_COLOURS = {
-    "warm-up": "#f6c66b",
-    "activation": "#9fd0ef",
-    "strength": "#e9a07a",
-    "stretch": "#8fd1b8",
-    "cool-down": "#c9b3db",
-}
-
-
-def row_of(position: str) -> str:
-    """'Standing', 'Chair or seated' or 'Mat'."""
-    return next(row for row, positions in ROWS.items() if position in positions)
 
 
 def class_timeline(plan, library, ax=None, size=(7.2, 1.9)):

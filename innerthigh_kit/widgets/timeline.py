@@ -17,7 +17,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..diagrams.timeline import ROWS, SECTION_COLOURS, row_of
+from ..class_shape import ROWS, SECTION_COLOURS, row_of
 from ..exercises import Library
 from ..words import duration_words, section_words
 from ._html import front_end
