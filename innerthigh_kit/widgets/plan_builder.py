@@ -44,9 +44,10 @@ class ClassBuilder:
         build = w.VBox([self.form, self.error, self.plan_area], layout=w.Layout(width="100%"))
         build.add_class("itk-builder")
         # the Teach tab: run mode for the class being edited, sent when the tab is opened
-        self.run = RunMode(library=self.library)
+        self.run: RunMode | None = None  # made when the tab is first opened: the app starts lighter
         self.teach_note = w.HTML("<i>Build a class first: then teach it here.</i>")
-        self.ui = w.Tab([build, w.VBox([self.teach_note, self.run])], layout=w.Layout(width="100%"))
+        self.teach_box = w.VBox([self.teach_note])
+        self.ui = w.Tab([build, self.teach_box], layout=w.Layout(width="100%"))
         self.ui.set_title(0, "Build and edit")
         self.ui.set_title(1, "Teach")
         self.ui.add_class("itk-app")
@@ -321,6 +322,9 @@ class ClassBuilder:
         if self.ui.selected_index != 1 or self.plan is None:
             return
         self.teach_note.value = ""
+        if self.run is None:
+            self.run = RunMode(library=self.library)
+            self.teach_box.children = [self.teach_note, self.run]
         self.run.show(self.plan)
 
     def _show_checks(self) -> None:
