@@ -17,6 +17,12 @@ browser, the server and the kernel.
 The worker starts on the first slider event (as a page loads the browser hands each slider's
 value back: the worker is warm by the first real move) and only inside a running kernel, never
 in tests, papermill or nbval runs; ``INNERTHIGH_KIT_PREFETCH=0`` turns it off.
+
+Measured on this 2-core machine (bench/bench_browser.py's lever figure, moves 0.3 s apart): arrow
+key to new picture ≈22 ms median against a plain slider's ≈12–17 ms (≈62–76 ms before). The
+worker has the likeliest next picture ≈35–85 ms after a move: moves 100 ms apart are mostly
+served from the cache, a held key (≈30 a second) or a fast drag (several steps a message) is
+not, and is drawn here as before (≈46 ms).
 """
 
 from __future__ import annotations
