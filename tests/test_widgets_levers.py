@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from io import BytesIO
+
 import ipywidgets as w
 import numpy as np
 import pytest
 
 import innerthigh_kit
-from innerthigh_kit.widgets import levers
+from innerthigh_kit.widgets import lever_prefetch, levers
+from innerthigh_kit.widgets.lever_prefetch import PictureCache, State
 
 
 def test_explore_knee_is_a_container_with_sliders_figure_and_status():
@@ -99,3 +105,168 @@ def test_a_value_handed_back_unchanged_draws_nothing(monkeypatch):
     assert explorer.redraws == redraws and explorer.view.pose.hip_flexion == 0
     explorer.sliders["hip_flexion"].value = 1
     assert explorer.redraws == redraws + 1
+
+
+# Pictures drawn ahead (lever_prefetch): an executor the test drives, in this process.
+
+
+class _Executor:
+    """Runs what is submitted only when told to, in order, as the worker process would."""
+
+    def __init__(self):
+        self.queue = []
+
+    def submit(self, function, *args):
+        future = Future()
+        self.queue.append((future, function, args))
+        return future
+
+    def run(self, count=None):
+        ran = 0
+        while self.queue and (count is None or ran < count):
+            future, function, args = self.queue.pop(0)
+            if future.set_running_or_notify_cancel():
+                future.set_result(function(*args))
+                ran += 1
+        return ran
+
+
+def _pixels(png: bytes):
+    from PIL import Image
+
+    return np.asarray(Image.open(BytesIO(bytes(png))).convert("RGB"))
+
+
+def _full_draw(explorer):
+    explorer.figure.canvas.draw()
+    return np.asarray(explorer.figure.canvas.buffer_rgba())[..., :3].copy()
+
+
+@pytest.fixture
+def agg(monkeypatch):
+    monkeypatch.setattr(levers, "ipympl_active", lambda: False)  # importing ipympl may switch the backend
+
+
+def _prefetched(explore, **pose):
+    explorer = explore(**pose).explorer
+    executor = _Executor()
+    explorer.start_prefetch(executor)
+    executor.run()
+    return explorer, executor
+
+
+def test_a_move_to_a_picture_drawn_ahead_draws_nothing(agg):
+    explorer, executor = _prefetched(levers.explore_knee)
+    draws, redraws = explorer.picture.draws, explorer.redraws
+    cached = explorer.cache.get(State.of(explorer.view.pose._replace(hip_flexion=1), 0.3))
+    assert cached is not None
+    explorer.sliders["hip_flexion"].value = 1
+    assert explorer.picture.draws == draws  # nothing drawn here ...
+    assert explorer.redraws == redraws + 1 and f"itk-update-{redraws + 1}" in explorer.status._dom_classes
+    assert bytes(explorer.figure_widget.value) == cached[0]  # ... the picture came from the cache
+    assert explorer.view.pose.hip_flexion == 1 and len(explorer.view.recomputed) == 7  # numbers caught up
+    assert explorer.status.value == cached[1] == explorer.describe()
+    explorer.sliders["hip_flexion"].value = 9  # not one step away: drawn here
+    assert explorer.picture.draws == draws + 1
+
+
+def test_the_next_pictures_asked_for_are_the_likeliest_first(agg):
+    explorer, executor = _prefetched(levers.explore_knee)
+    explorer.sliders["hip_flexion"].value = 1
+    asked = [args[2] for _, _, args in executor.queue]
+    hip = [state.pose[0] for state in asked[:2]]
+    assert hip == [2, 3]  # on in the same direction, then two on (back, 0, is cached: it was shown)
+    assert {state.effort for state in asked} == {30, 35, 25}
+    assert len(asked) == 2 + 2 * 4 - 1  # the hip's two, each other slider both ways (effort 0..100 ...)
+
+
+def test_neighbours_stay_inside_the_sliders_ranges():
+    sliders = {"hip_flexion": (1, 0, 2), "effort": (5, 0, 100)}
+    state = State((2.0, 0.0, 0.0, 0.0), 0.0)
+    found = lever_prefetch.neighbours(state, sliders, ("hip_flexion", 1))
+    assert found == [State((1.0, 0.0, 0.0, 0.0), 0.0), State((2.0, 0.0, 0.0, 0.0), 5.0)]
+
+
+@pytest.mark.parametrize("explore", [levers.explore_knee, levers.explore_pelvis])
+def test_a_picture_drawn_ahead_is_the_picture_drawn_here(explore, agg):
+    explorer, executor = _prefetched(explore, effort=0.8, hip_flexion=74, hip_adduction=-25, knee_angle=-70)
+    pose = explorer.view.pose
+    for state in (State.of(pose._replace(hip_flexion=75), 0.8), State.of(pose, 0.85)):
+        png, status = explorer.cache.get(state)
+        explorer.set(effort=state.effort / 100, hip_flexion=state.pose[0])  # from the cache
+        assert explorer.status.value == status == explorer.describe()
+        assert explorer.png() == png  # byte for byte the picture drawn here for the same state
+        assert (_pixels(png) == _full_draw(explorer)).all()  # and pixel for pixel a full draw
+        explorer.set(effort=0.8, hip_flexion=74)
+
+
+def test_the_worker_draws_its_first_picture_as_the_explorer_draws_it(agg):
+    """Its first picture too is drawn over the still parts kept at the explorer's first state (here
+    the quick redraw and a full draw differ: the femur crosses the 'pubic bone' label)."""
+    explorer, executor = _prefetched(levers.explore_pelvis, hip_flexion=69)
+    png, _ = explorer.cache.get(State.of(explorer.view.pose._replace(hip_flexion=70), 0.3))
+    explorer.set(hip_flexion=70)
+    assert explorer.png() == png
+
+
+def test_the_cache_keeps_the_last_pictures_only():
+    cache = PictureCache(size=3)
+    states = [State((float(angle), 0.0, 0.0, 0.0), 30.0) for angle in range(5)]
+    for state in states[:3]:
+        cache.put(state, (b"png", "status"))
+    cache.get(states[0])  # used: kept
+    for state in states[3:]:
+        cache.put(state, (b"png", "status"))
+    assert len(cache) == 3 and states[0] in cache and states[1] not in cache and states[2] not in cache
+
+
+def test_an_explorer_keeps_at_most_its_cache_size(agg):
+    assert lever_prefetch.CACHE_SIZE == 40  # ≈70 kB each: under 3 MB an explorer
+    explorer = levers.explore_knee().explorer
+    explorer.cache = PictureCache(size=6)
+    executor = _Executor()
+    explorer.start_prefetch(executor)
+    for angle in range(1, 4):
+        explorer.sliders["hip_flexion"].value = angle
+        executor.run()
+    assert len(explorer.cache) == 6
+
+
+def test_a_picture_no_longer_wanted_is_not_drawn_or_kept(agg):
+    explorer = levers.explore_knee().explorer
+    executor = _Executor()
+    explorer.start_prefetch(executor)
+    first, second = executor.queue[0][0], executor.queue[1][0]
+    assert executor.run(count=1) == 1  # the worker has drawn the first ...
+    executor.queue.pop(0)  # ... and started the second: it finishes it whatever happens
+    second.set_running_or_notify_cancel()
+    old = [args[2] for _, _, args in executor.queue]
+    explorer.sliders["knee_angle"].value = -50  # far away: none of those is wanted now
+    assert all(future.cancelled() for future, _, _ in executor.queue[: len(old)])
+    second.set_result((b"stale", "stale"))
+    assert explorer.prefetcher.dropped == 1
+    executor.run()
+    assert not any(state in explorer.cache for state in old)
+    assert first.done() and explorer.prefetcher.pending == 0
+
+
+def test_no_worker_outside_a_kernel(agg):
+    explorer = levers.explore_knee().explorer
+    explorer.sliders["hip_flexion"].value = 1
+    assert explorer.prefetcher is None and not lever_prefetch.in_a_kernel()
+
+
+def test_the_worker_process_draws_the_picture_drawn_here(agg):
+    """A spawned worker (as in a kernel) at nice 19: its picture is byte for byte this one's."""
+    explorer = levers.explore_knee(hip_adduction=-10).explorer
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=lever_prefetch._lower_priority) as pool:
+        explorer.start_prefetch(pool)
+        state = State.of(explorer.view.pose._replace(hip_adduction=-9), 0.3)
+        deadline = time.monotonic() + 60
+        while state not in explorer.cache and time.monotonic() < deadline:
+            time.sleep(0.05)
+        png, status = explorer.cache.get(state)
+        explorer.prefetcher.want([])
+    explorer.set(hip_adduction=-9)
+    assert explorer.png() == png and status == explorer.describe()

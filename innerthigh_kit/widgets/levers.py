@@ -8,31 +8,28 @@ active (``%matplotlib widget``) the figure is an interactive ipympl canvas; othe
 ``clear_output``: no flicker, no display machinery, works the same in voila). After every redraw
 the status label below the figure is rewritten, so a browser test can wait on it.
 
-A slider move must feel instant, and drawing text is most of a redraw: the Image is drawn once in
-full, the still parts (outlines, headings, notes, scale, credit) are kept as a picture, and each
-redraw puts that back and draws only the view's moving artists over it, in the stacking order a
-full draw uses (the same pixels: tests/test_widgets_levers.py). The PNG is written as RGB (the
-figure is opaque) at a light compression, ≈10% smaller than matplotlib's RGBA. On this machine
-the knee view's redraw went from ≈75 ms to ≈46 ms; the moving texts (the table's rows, the
-readings) are most of what is left. A value the browser hands back unchanged (noUiSlider sends
-0 back as 3.6e-15 as a page loads: two full redraws for nothing) draws nothing.
+A slider move must feel instant (issue 13). The picture is a
+:class:`~.lever_picture.Picture`: drawn in full once, then only its moving artists over the kept
+still parts (≈46 ms for the knee view). That is still three times a plain slider's round trip,
+so the pictures one step away are drawn ahead in a worker process (:mod:`.lever_prefetch`) while
+nobody moves: a move to one of them sets the image and the status from the cache and only then
+brings the view's numbers up to date, drawing nothing. A value the browser hands back unchanged
+(noUiSlider sends 0 back as 3.6e-15 as a page loads: two full redraws for nothing) draws nothing.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import math
 
 import ipywidgets as w
 import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from PIL import Image
 
 from .. import diagrams
 from ..anatomy import Pose
+from . import lever_prefetch
+from .lever_picture import DPI, Picture, knee_status, pelvis_status
+from .lever_prefetch import PictureCache, Prefetcher, Spec, State
 
 # name: (description, step, tooltip); each range is the teaching range of diagrams.RANGES
 _SLIDERS = {
@@ -41,8 +38,6 @@ _SLIDERS = {
     "hip_rotation": ("thigh turn (°)", 1, "internal rotation +, external −"),
     "knee_angle": ("knee (°)", 1, "0 = straight, negative = bent"),
 }
-#: The Image's resolution; PNG compression 1 of 9 (written in half the time of 6, as RGB still smaller).
-DPI, PNG_COMPRESSION = 80, 1
 
 
 class ExplorerBox(w.VBox):
@@ -61,13 +56,18 @@ def ipympl_active() -> bool:
 
 
 class LeverExplorer:
-    """Sliders over a :class:`~innerthigh_kit.diagrams.KneeView` or ``PelvisView``."""
+    """Sliders over a :class:`~innerthigh_kit.diagrams.KneeView` or ``PelvisView``.
 
-    def __init__(self, view_class, coordinates, size, title: str, effort: float = 0.3, **pose):
+    ``describe`` is a module-level function (the prefetch worker calls it too): view -> status.
+    :attr:`redraws` counts the pictures shown (drawn or from the cache), :attr:`picture`'s
+    ``draws`` the ones drawn here.
+    """
+
+    def __init__(self, view_class, coordinates, size, title: str, describe, effort: float = 0.3, **pose):
         self.title = title
         self.interactive = ipympl_active()
-        self.figure = Figure(figsize=size, facecolor="white", **({} if self.interactive else {"dpi": DPI}))
-        self._background = None
+        self.picture = Picture(view_class, size, Pose(**pose), effort, dpi=None if self.interactive else DPI)
+        self.figure, self.view, self._describe = self.picture.figure, self.picture.view, describe
         if self.interactive:
             from ipympl.backend_nbagg import Canvas, FigureManager
 
@@ -77,36 +77,8 @@ class LeverExplorer:
             canvas.toolbar_visible = False
             self.figure_widget = canvas
         else:
-            FigureCanvasAgg(self.figure)
             self.figure_widget = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
-        ax = self.figure.add_axes((0.02, 0.03, 0.96, 0.9))
-        self.view = view_class(ax, Pose(**pose), effort)
-        diagrams.source_note(self.figure)
-        self.sliders = {}
-        for name in coordinates:
-            description, step, tip = _SLIDERS[name]
-            low, high = diagrams.RANGES[name]
-            self.sliders[name] = w.FloatSlider(
-                value=getattr(self.view.pose, name),
-                min=low,
-                max=high,
-                step=step,
-                description=description,
-                tooltip=tip,
-                continuous_update=True,
-                style={"description_width": "initial"},
-                readout_format=".0f",
-            )
-        self.sliders["effort"] = w.FloatSlider(
-            value=effort * 100,
-            min=0,
-            max=100,
-            step=5,
-            description="effort (% of max)",
-            tooltip="each muscle's pull as a share of its strongest pull",
-            style={"description_width": "initial"},
-            readout_format=".0f",
-        )
+        self.sliders = _sliders(self.view, coordinates, effort)
         for key, slider in self.sliders.items():
             slider.observe(functools.partial(self._on_slider, key), names="value")
         self.status = w.Label(value="")
@@ -121,9 +93,14 @@ class LeverExplorer:
             ],
         )
         self.widget.explorer = self  # reachable from the returned container
+        self.cache = PictureCache()
+        self.prefetcher: Prefetcher | None = None
+        self._spec = Spec(view_class, tuple(size), self.view.pose, self.view.effort, describe)
         self._redraw()
 
     def _on_slider(self, key: str, change) -> None:
+        if self.prefetcher is None and not self.interactive and lever_prefetch.in_a_kernel():
+            self.start_prefetch(lever_prefetch.worker())  # a front end is here: draw ahead from now
         now = self.view.effort * 100 if key == "effort" else getattr(self.view.pose, key)
         if math.isclose(change["new"], now, abs_tol=1e-9):
             return  # the same value, as the browser rounds it: nothing to draw
@@ -132,67 +109,63 @@ class LeverExplorer:
         else:
             self.set(**{key: change["new"]})
 
+    def start_prefetch(self, executor) -> None:
+        """Draw the neighbouring pictures ahead with ``executor`` (``submit(fn, *args) -> Future``):
+        the kernel's worker process (:func:`.lever_prefetch.worker`), or one a test drives."""
+        self.prefetcher = Prefetcher(self._spec, self.cache, executor)
+        self._prefetch(None)
+
     def set(self, effort: float | None = None, **angles) -> tuple[str, ...]:
         """Change the pose (degrees) and/or effort (0..1), redraw; returns the muscles recomputed."""
-        recomputed = self.view.update(effort=effort, **angles)
-        self._redraw()
+        before = State.of(self.view.pose, self.view.effort)
+        pose = self.view.pose._replace(**angles)
+        state = State.of(pose, self.view.effort if effort is None else effort)
+        cached = None if self.interactive else self.cache.get(state)
+        if cached is not None:
+            self.figure_widget.value = cached[0]
+            self._announce(cached[1])  # the browser has all it shows; the numbers catch up below
+            recomputed = self.view.update(effort=effort, **angles)
+        else:
+            recomputed = self.view.update(effort=effort, **angles)
+            self._redraw()
+        changed = [name for name in (*Pose._fields, "effort") if state.value(name) != before.value(name)]
+        if len(changed) == 1:
+            self._prefetch((changed[0], 1 if state.value(changed[0]) > before.value(changed[0]) else -1))
+        else:
+            self._prefetch(None)
         return recomputed
+
+    def _prefetch(self, last: tuple[str, int] | None) -> None:
+        if self.prefetcher is None:
+            return
+        steps = {name: (slider.step, slider.min, slider.max) for name, slider in self.sliders.items()}
+        here = State.of(self.view.pose, self.view.effort)
+        self.prefetcher.want(lever_prefetch.neighbours(here, steps, last))
 
     def _redraw(self) -> None:
         if self.interactive:
             self.figure_widget.draw_idle()
-        else:
-            self.figure_widget.value = self.png()
-        # a marker class for browser tests to wait on; the words people read stay plain
+            self._announce(self.describe())
+            return
+        png = self.picture.png()
+        status = self.describe()
+        self.cache.put(State.of(self.view.pose, self.view.effort), (png, status))
+        self.figure_widget.value = png
+        self._announce(status)
+
+    def _announce(self, status: str) -> None:
+        """A marker class for browser tests to wait on, set after the picture; the words stay plain."""
         self.status.remove_class(f"itk-update-{self.redraws}")
         self.redraws += 1
         self.status.add_class(f"itk-update-{self.redraws}")
-        self.status.value = self.describe()
+        self.status.value = status
 
     def png(self) -> bytes:
-        """The picture as PNG: the still parts kept from the first draw, the moving artists drawn again."""
-        canvas = self.figure.canvas
-        if self._background is None:
-            canvas.draw()  # in full, once: everything placed as a full draw places it
-            first = self._encode()
-            self._keep_background()
-            return first
-        canvas.restore_region(self._background)
-        renderer = canvas.get_renderer()
-        for artist in self._moving_in_order:
-            artist.draw(renderer)
-        return self._encode()
-
-    def _keep_background(self) -> None:
-        """Draw the figure without the view's moving artists and keep it; note their stacking order."""
-        moving = self.view.moving
-        # a full draw places some texts by the others (a title above the axes' contents): an
-        # invisible one would be placed wrongly, so their places are put back afterwards
-        places = [(artist, artist.get_position()) for artist in moving if isinstance(artist, Text)]
-        for artist in moving:
-            artist.set_visible(False)
-        self.figure.canvas.draw()
-        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
-        for artist in moving:
-            artist.set_visible(True)
-        for artist, place in places:
-            artist.set_position(place)
-        # the order a full draw stacks them in: by zorder, then as the axes hold them
-        ids = {id(artist) for artist in moving}
-        children = sorted(self.view.ax.get_children(), key=lambda artist: artist.get_zorder())
-        self._moving_in_order = [artist for artist in children if id(artist) in ids]
-
-    def _encode(self) -> bytes:
-        canvas = self.figure.canvas
-        picture = Image.frombuffer(
-            "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-        )
-        buffer = io.BytesIO()
-        picture.convert("RGB").save(buffer, format="png", compress_level=PNG_COMPRESSION)
-        return buffer.getvalue()
+        """The picture as PNG, drawn now (the moving artists over the kept still parts)."""
+        return self.picture.png()
 
     def describe(self) -> str:
-        return ""
+        return self._describe(self.view)
 
     def summary(self) -> str:
         """The pose and the numbers the status line shows, as one line of text."""
@@ -205,17 +178,34 @@ class LeverExplorer:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-class _KneeExplorer(LeverExplorer):
-    def describe(self) -> str:
-        total, inward = self.view.moment("hip_adduction"), self.view.inward_pull()
-        return f"adduction moment {total:.1f} N·m · inward pull at the knee {abs(inward):.0f} N"
-
-
-class _PelvisExplorer(LeverExplorer):
-    def describe(self) -> str:
-        total = self.view.moment("hip_flexion")
-        way = "forward (anterior tilt)" if total >= 0 else "back (posterior tilt)"
-        return f"pelvis tips {way}: {abs(total):.1f} N·m"
+def _sliders(view, coordinates, effort: float) -> dict[str, w.FloatSlider]:
+    """One slider per coordinate (its teaching range, ``diagrams.RANGES``) and the effort's, in percent."""
+    sliders = {}
+    for name in coordinates:
+        description, step, tip = _SLIDERS[name]
+        low, high = diagrams.RANGES[name]
+        sliders[name] = w.FloatSlider(
+            value=getattr(view.pose, name),
+            min=low,
+            max=high,
+            step=step,
+            description=description,
+            tooltip=tip,
+            continuous_update=True,
+            style={"description_width": "initial"},
+            readout_format=".0f",
+        )
+    sliders["effort"] = w.FloatSlider(
+        value=effort * 100,
+        min=0,
+        max=100,
+        step=5,
+        description="effort (% of max)",
+        tooltip="each muscle's pull as a share of its strongest pull",
+        style={"description_width": "initial"},
+        readout_format=".0f",
+    )
+    return sliders
 
 
 def explore_knee(effort: float = 0.3, **pose) -> w.VBox:
@@ -223,11 +213,12 @@ def explore_knee(effort: float = 0.3, **pose) -> w.VBox:
 
     Returns the ipywidgets container (its ``.explorer`` holds the view, sliders and status).
     """
-    explorer = _KneeExplorer(
+    explorer = LeverExplorer(
         diagrams.KneeView,
         tuple(_SLIDERS),
         (8.3, 7.2),
         "The inner thighs and the knee: move the leg, change the effort",
+        knee_status,
         effort,
         **pose,
     )
@@ -236,11 +227,12 @@ def explore_knee(effort: float = 0.3, **pose) -> w.VBox:
 
 def explore_pelvis(effort: float = 0.3, **pose) -> w.VBox:
     """Side view of the right hip with sliders for hip bend, thigh in/out, knee and effort."""
-    explorer = _PelvisExplorer(
+    explorer = LeverExplorer(
         diagrams.PelvisView,
         ("hip_flexion", "hip_adduction", "knee_angle"),
         (8.3, 7.4),
         "The inner thighs and the pelvis: bend the hip and watch the pull swing",
+        pelvis_status,
         effort,
         **pose,
     )
