@@ -51,7 +51,7 @@ class Picture:
         return self.png()
 
     def png(self) -> bytes:
-        """The picture as PNG: the still parts kept from the first draw, the moving artists drawn again."""
+        """The picture as PNG: the parts below the moving ones kept, the rest drawn again in order."""
         self.draws += 1
         canvas = self.figure.canvas
         if self._background is None:
@@ -66,23 +66,35 @@ class Picture:
         return self._encode()
 
     def _keep_background(self) -> None:
-        """Draw the figure without the view's moving artists and keep it; note their stacking order."""
-        moving = self.view.moving
-        # a full draw places some texts by the others (a title above the axes' contents): an
-        # invisible one would be placed wrongly, so their places are put back afterwards
-        places = [(artist, artist.get_position()) for artist in moving if isinstance(artist, Text)]
-        for artist in moving:
+        """Keep the figure drawn up to the lowest moving artist; note what is drawn over it again.
+
+        Painter's order: everything a full draw paints after the lowest moving artist (the moving
+        ones, the still ones stacked above them, and the figure's own texts, which come after the
+        axes) is drawn again over the kept background, so a still label above a moving bone stays
+        on top, as in a full draw.
+        """
+        moving = {id(artist) for artist in self.view.moving}
+        # the order a full draw stacks them in: by zorder, then as the axes hold them
+        children = sorted(_drawn_children(self.view.ax), key=lambda artist: artist.get_zorder())
+        first = next(index for index, artist in enumerate(children) if id(artist) in moving)
+        axes_z = self.view.ax.get_zorder()
+        later = [
+            a for a in self.figure.get_children() if a is not self.figure.patch and a.get_zorder() > axes_z
+        ]
+        redrawn = children[first:] + sorted(later, key=lambda artist: artist.get_zorder())
+        # a full draw places some texts by the others (a title above the axes' contents): a
+        # hidden one would be placed wrongly, so their places are put back afterwards
+        places = [(artist, artist.get_position()) for artist in redrawn if isinstance(artist, Text)]
+        shown = [artist for artist in redrawn if artist.get_visible()]
+        for artist in shown:
             artist.set_visible(False)
         self.figure.canvas.draw()
         self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
-        for artist in moving:
+        for artist in shown:
             artist.set_visible(True)
         for artist, place in places:
             artist.set_position(place)
-        # the order a full draw stacks them in: by zorder, then as the axes hold them
-        ids = {id(artist) for artist in moving}
-        children = sorted(self.view.ax.get_children(), key=lambda artist: artist.get_zorder())
-        self._moving_in_order = [artist for artist in children if id(artist) in ids]
+        self._moving_in_order = shown
 
     def _encode(self) -> bytes:
         canvas = self.figure.canvas
@@ -92,6 +104,17 @@ class Picture:
         buffer = io.BytesIO()
         picture.convert("RGB").save(buffer, format="png", compress_level=PNG_COMPRESSION)
         return buffer.getvalue()
+
+
+def _drawn_children(ax) -> list:
+    """What ``Axes.draw`` paints of its children (matplotlib's own rule: not the background patch,
+    no spines without a frame, no axis lines when the axis is off)."""
+    skip = {id(ax.patch)}
+    if not (ax.axison and ax.get_frame_on()):
+        skip |= {id(spine) for spine in ax.spines.values()}
+    if not ax.axison:
+        skip |= {id(axis) for axis in (ax.xaxis, ax.yaxis)}
+    return [artist for artist in ax.get_children() if id(artist) not in skip]
 
 
 def knee_status(view) -> str:
