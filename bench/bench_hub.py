@@ -66,9 +66,10 @@ def _cpu_seconds(pid: str) -> float:
 class Meter(threading.Thread):
     """Samples every trainee's processes: peak memory (sum of PSS) and CPU seconds per pid."""
 
-    def __init__(self, every: float = 0.25):
+    def __init__(self, every: float = 0.5):
         super().__init__(daemon=True)
         self.every, self.stopped = every, threading.Event()
+        self._whose: dict[str, str | None] = {}  # pid -> trainee, read once per process
         self.peak: dict[str, int] = {}
         self.cpu: dict[tuple[str, str], float] = {}
 
@@ -76,7 +77,9 @@ class Meter(threading.Thread):
         while not self.stopped.is_set():
             now: dict[str, int] = {}
             for pid in filter(str.isdigit, os.listdir("/proc")):
-                trainee = _trainee_of(pid)
+                if pid not in self._whose:
+                    self._whose[pid] = _trainee_of(pid)
+                trainee = self._whose[pid]
                 if trainee:
                     now[trainee] = now.get(trainee, 0) + _pss_kb(pid)
                     self.cpu[(trainee, pid)] = max(self.cpu.get((trainee, pid), 0.0), _cpu_seconds(pid))

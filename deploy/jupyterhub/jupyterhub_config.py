@@ -64,7 +64,11 @@ c.WorkshopSpawner.homes = env("ITK_HUB_HOMES", "/srv/innerthigh-kit/homes")
 # each new home starts with the shared caches (make_skeleton.py), so no one draws them again
 c.WorkshopSpawner.skeleton = env("ITK_HUB_SKELETON", "/srv/innerthigh-kit/skeleton")
 # what a trainee does not use is not started: no code completion servers, no terminals
-c.Spawner.args = ["--ServerApp.jpserver_extensions={'jupyter_lsp': False, 'jupyter_server_terminals': False}"]
+c.Spawner.args = [
+    "--ServerApp.jpserver_extensions={'jupyter_lsp': False, 'jupyter_server_terminals': False}",
+    # kernels on Unix sockets in the trainee's runtime folder (WorkshopSpawner.runtime_dir says why)
+    "--KernelManager.transport=ipc",
+]
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = "~"
 app = env("ITK_HUB_DEFAULT_APP", settings.DEFAULT_APP)

@@ -51,7 +51,10 @@ class WorkshopSpawner(LocalProcessSpawner):
         os.makedirs(self.home_dir, mode=0o700, exist_ok=True)
         if fresh and self.skeleton and os.path.isdir(self.skeleton):
             shutil.copytree(self.skeleton, self.home_dir, dirs_exist_ok=True, symlinks=False)
+        os.makedirs(os.path.dirname(self.runtime_dir), mode=0o711, exist_ok=True)
+        os.makedirs(self.runtime_dir, mode=0o700, exist_ok=True)
         if self.separate_users:
+            os.chown(self.runtime_dir, self.trainee_uid, self.trainee_uid)
             for folder, _, files in os.walk(self.home_dir):
                 for path in [folder, *(os.path.join(folder, name) for name in files)]:
                     os.lchown(path, self.trainee_uid, self.trainee_uid)
@@ -61,6 +64,18 @@ class WorkshopSpawner(LocalProcessSpawner):
         # in a thread: copying the skeleton must not hold up the hub for everyone else logging in
         await asyncio.to_thread(self._make_home)
         return await super().start()
+
+    @property
+    def runtime_dir(self) -> str:
+        """The trainee's Jupyter runtime folder: connection files and their kernels' sockets.
+
+        Kernels talk over Unix sockets here, not TCP ports (``--KernelManager.transport=ipc``):
+        a port is chosen free a moment before the kernel binds it, and with a room of servers
+        starting kernels at once two picked the same one and a kernel died ("Address already in
+        use", seen with 40 trainees). A short path by the hub's id for the user, since a socket's
+        path may not pass 107 characters.
+        """
+        return os.path.join(self.homes, ".run", str(self.user.id))
 
     def make_preexec_fn(self, name):
         home, uid, separate = self.home_dir, self.trainee_uid, self.separate_users
@@ -76,7 +91,9 @@ class WorkshopSpawner(LocalProcessSpawner):
         return preexec
 
     def user_env(self, env):
-        env.update(USER=self.user.name, HOME=self.home_dir, SHELL="/bin/sh")
+        env.update(
+            USER=self.user.name, HOME=self.home_dir, SHELL="/bin/sh", JUPYTER_RUNTIME_DIR=self.runtime_dir
+        )
         return env
 
     def move_certs(self, paths):
