@@ -22,7 +22,8 @@ CULL_EVERY_SECONDS = 5 * 60
 CULL_MAX_AGE_SECONDS = 10 * 60 * 60
 
 # -- Per trainee -------------------------------------------------------------------------------------------
-# Placeholders until they are measured (the "Sizing (measured)" table in deploy/jupyterhub/README.md).
+# Measured (deploy/jupyterhub/README.md, "Sizing (measured)"): one trainee building and printing a class
+# peaks at 0.25-0.3 GB; the 1G limit leaves room for two or three more notebooks' kernels.
 # Limit: the most one trainee's server may use. Guarantee (Kubernetes only): what is reserved for it.
 MEMORY_LIMIT = "1G"
 MEMORY_GUARANTEE = "512M"
