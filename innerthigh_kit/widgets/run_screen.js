@@ -62,7 +62,7 @@ function render({ model, el }) {
   root.tabIndex = 0;
   const parts = skeleton(root);
   const state = { step: 0, interval: 0, left: 0, endAt: null, running: false, finished: false,
-                  startedAt: null, ends: 0, sounds: 0, audio: null };
+                  startedAt: null, endedAt: null, ends: 0, sounds: 0, audio: null };
   let steps = model.get("steps") || [];
 
   const intervals = () => (steps[state.step] ? steps[state.step].intervals : []);
@@ -108,6 +108,7 @@ function render({ model, el }) {
 
   function go(step, interval, keepRunning) {
     state.finished = false;
+    state.endedAt = null;
     state.step = Math.max(0, Math.min(step, steps.length - 1));
     state.interval = interval;
     const here = current();
@@ -129,6 +130,7 @@ function render({ model, el }) {
     } else {
       state.running = false;
       state.finished = true;
+      state.endedAt = now(); // the class clock stops with the class
       state.left = 0;
       state.endAt = null;
       report();
@@ -203,7 +205,7 @@ function render({ model, el }) {
       return;
     }
     put(parts.where, `${model.get("title")} · exercise ${at.number} of ${steps.length} · ${at.section}`);
-    const elapsed = state.startedAt === null ? 0 : now() - state.startedAt;
+    const elapsed = state.startedAt === null ? 0 : (state.endedAt ?? now()) - state.startedAt;
     const off = elapsed - planned();
     const pace = Math.abs(off) < 10 ? "on time" : `${words(off)} ${off > 0 ? "behind" : "ahead"}`;
     put(parts.clock, `${clock(elapsed)} elapsed · plan ${clock(planned())} of ${clock(model.get("run_seconds"))} · ${pace}`);

@@ -108,6 +108,10 @@ def test_teach_a_short_class_in_run_mode(page, teach_app):
     state = _wait(page, "d.finished === 'yes'")
     assert int(state["ends"]) > int(muted["ends"]) and state["sounds"] == muted["sounds"]
     assert page.locator(".itk-run-label").inner_text().startswith("Class done")
+    # the class clock stops with the class
+    clock = page.locator(".itk-run-clock").inner_text()
+    time.sleep(1.5)
+    assert page.locator(".itk-run-clock").inner_text() == clock
     screenshot(page, "teach-done")
 
     # ← goes back to the first exercise, ready to teach again
