@@ -146,6 +146,15 @@ class Trainee:
             self.session.delete(self.url(f"api/kernels/{self.kernel}"), timeout=60)
 
     # ------------------------------------------------------------------ helpers
+    def _still_alive(self, step: str, deadline: float) -> None:
+        """A kernel that died, or a step past its time, fails now rather than at the timeout."""
+        reply = self.session.get(self.url(f"api/kernels/{self.kernel}"), timeout=30)
+        state = reply.json().get("execution_state") if reply.status_code == 200 else "gone"
+        if state in ("dead", "gone"):
+            raise StepFailed(step, f"the kernel is {state} (its server answered {reply.status_code})")
+        if time.monotonic() > deadline:
+            raise StepFailed(step, f"no answer from the kernel after {self.timeout:.0f} s")
+
     def url(self, path: str) -> str:
         return f"{self.hub}/user/{quote(self.name)}/{path}"
 
@@ -153,14 +162,24 @@ class Trainee:
         """Run ``code`` in the trainee's kernel over its websocket; its printed text, or StepFailed."""
         address = self.url(f"api/kernels/{self.kernel}/channels").replace("http", "ws", 1)
         socket = websocket.create_connection(
-            address, header=[f"Authorization: token {self.token}"], timeout=self.timeout
+            address, header=[f"Authorization: token {self.token}"], timeout=15
         )
+        deadline = time.monotonic() + self.timeout
         try:
             msg_id = uuid.uuid4().hex
             socket.send(json.dumps(_execute_request(msg_id, code)))
             text = []
             while True:
-                message = json.loads(socket.recv())
+                try:
+                    message = json.loads(socket.recv())
+                except websocket.WebSocketTimeoutException:
+                    self._still_alive(step, deadline)  # quiet for 15 s: is the kernel there at all?
+                    continue
+                if message.get("msg_type") == "status" and message["content"].get("execution_state") in (
+                    "restarting",
+                    "dead",
+                ):  # the server says so when the kernel dies: the answer will never come
+                    raise StepFailed(step, f"the kernel died ({message['content']['execution_state']})")
                 if message.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
                 kind, content = message["msg_type"], message["content"]

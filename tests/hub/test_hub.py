@@ -110,3 +110,16 @@ def test_the_idle_culler_is_running_beside_the_hub(hub):
     culler = hub.admin("GET", "/services/idle-culler").json()
     assert culler["pid"] > 0 and "jupyterhub_idle_culler" in " ".join(culler["command"])
     os.kill(culler["pid"], 0)  # alive
+
+
+def test_a_kernel_that_dies_mid_step_is_reported_at_once(hub, room):
+    done, _ = room
+    dana = done["trainee-03"]
+    dana.kernel = dana.session.post(dana.url("api/kernels"), json={}).json()["id"]
+    started = time.monotonic()
+    try:
+        with pytest.raises(simulate.StepFailed, match="the kernel died"):
+            dana.execute("import os\nos._exit(1)", "build and save")
+    finally:
+        dana.session.delete(dana.url(f"api/kernels/{dana.kernel}"))
+    assert time.monotonic() - started < 60, "said when it happened, not at the 300 s timeout"
